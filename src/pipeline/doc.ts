@@ -1,0 +1,98 @@
+// The one document type that flows through the pipeline (spaCy's Doc, for news):
+//   read -> articles -> quotes -> speakers -> topics -> time   (per source file, pure)
+//   -> resolve (people, statements; across every article of a run, then against the graph)
+// Every offset is a UTF-16 index into Source.text, so `source.text.slice(start, end)` is the span.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Metadata given with the input (JSON records, HTML meta tags); taken as given, never guessed. */
+export interface GivenMeta {
+  title?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  published?: string | null;
+  byline?: string[];
+}
+
+/** One input unit: a text file, one JSON/JSONL record, or one HTML page. */
+export interface Source {
+  /** Path of the file it came from (JSONL records share one file). */
+  file: string;
+  /** Stable id from the content (sha256 of the text, hex, 16 chars). */
+  id: string;
+  /** The text all offsets point into. */
+  text: string;
+  given: GivenMeta;
+}
+
+export interface ArticleMeta {
+  title: string | null;
+  outlet: string | null;
+  byline: string[];
+  /** ISO date (YYYY-MM-DD) */
+  published: string | null;
+  dateline: string | null;
+  url: string | null;
+  /** Outlets the piece draws on: "(Reference: Reuters)". */
+  basedOn: string[];
+  /** Outlets whose reports it mentions: "a Friday report from the Wall Street Journal". */
+  cites: string[];
+}
+
+export interface Article extends ArticleMeta {
+  /** Stable id: `${source.id}#${index}` (index from 1 in text order). */
+  id: string;
+  index: number;
+  source: Source;
+  /** Where the article lies in source.text. */
+  span: Span;
+  /** Body paragraphs only, in order: headline, byline, captions, copyright, boilerplate and repeated bodies are left out. */
+  paragraphs: Span[];
+}
+
+export type QuoteKind = 'direct' | 'partial' | 'embedded';
+export type SpeakerType = 'person' | 'organization';
+
+export interface Mention extends Span {
+  text: string;
+  /** Role the text gives the speaker here ("commander of U.S. Northern Command"). */
+  role?: string | null;
+}
+
+export interface SpeakerRef {
+  /** Canonical within the run after resolution; the mention's name before it. */
+  name: string;
+  type: SpeakerType;
+  mention: Mention | null;
+  role?: string | null;
+  /** Resolved identity (stable across runs and the graph), set by resolve. */
+  id?: string;
+}
+
+export interface Quote extends Span {
+  /** Exactly source.text.slice(start, end): the words between the marks. */
+  text: string;
+  kind: QuoteKind;
+  speaker: SpeakerRef | null;
+  /** Outer speaker for an embedded quote, or X in "X quoted Y as saying". */
+  relayedBy: string | null;
+  /** Cue word or phrase ("said", "told reporters", "according to", ":"). */
+  cue: string | null;
+  /** 0..1: how sure the attribution is. */
+  confidence: number;
+  topics: string[];
+  /** Statement id, set by resolve: quotes of one utterance share it. */
+  statement: string | null;
+  /** ISO date when the words were said (not reported), null when unknown. */
+  saidOn?: string | null;
+  /** For embedded quotes: index of the enclosing quote in the article's quote list. */
+  parent?: number | null;
+}
+
+export interface ArticleDoc {
+  article: Article;
+  quotes: Quote[];
+}
