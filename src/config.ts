@@ -1,0 +1,40 @@
+// Configuration from the environment, validated once (zod) so a typo fails at start, not mid-ingest.
+import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const memory = z.string().regex(/^\d+[kmg]$/i, 'a size such as 512m or 1g');
+
+const Env = z.object({
+  NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'a bolt:// or neo4j:// URI').optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'Neo4j passwords have at least 8 characters').default('quotegraph-local'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  QG_NEO4J_HOME: z.string().default(resolve(ROOT, '.neo4j')),
+  QG_BOLT_PORT: port.default(7687),
+  QG_HTTP_PORT: port.default(7474),
+  QG_NEO4J_HEAP: memory.default('1g'),
+  QG_NEO4J_PAGECACHE: memory.default('512m'),
+  QG_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  PORT: port.default(4000),
+  // loopback by default; the container sets 0.0.0.0
+  HOST: z.string().default('127.0.0.1'),
+  QG_API_TOKEN: z.string().min(16, 'use a token of at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof Env>;
+
+/** Parses the environment (or the given overrides); throws one readable error naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
