@@ -3,8 +3,13 @@
 import { Command } from 'commander';
 import type { Registrar } from './registrar.js';
 import { register as db } from './db.js';
+import { register as evaluate } from './eval.js';
+import { register as extract } from './extract.js';
+import { register as ingest } from './ingest.js';
+import { register as serve } from './serve.js';
+import { register as start } from './start.js';
 
-const commands: Registrar[] = [db];
+const commands: Registrar[] = [db, evaluate, extract, ingest, serve, start];
 
 const program = new Command('quotegraph')
   .description('Quote-attribution knowledge graph for news')

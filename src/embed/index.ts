@@ -17,7 +17,7 @@ const MAX_TOKENS = 128;
 /** Sentences per inference call: large enough to keep both cores busy, small enough to pad little. */
 const BATCH_SIZE = 32;
 /** Bump when buildBertOnnx changes what it writes, so stale cached graphs are rebuilt. */
-const GRAPH_VERSION = 1;
+const GRAPH_VERSION = 2;
 
 interface ModelFiles {
   weightsPath: string;
@@ -29,7 +29,6 @@ const files = minilm as ModelFiles;
 interface Engine {
   tokenizer: Tokenizer;
   session: ort.InferenceSession;
-  clsId: number;
   sepId: number;
 }
 let engine: Promise<Engine> | undefined;
@@ -56,6 +55,7 @@ export async function modelPath(): Promise<string> {
 
 async function load(): Promise<Engine> {
   const tokenizerJson = JSON.parse(await readFile(files.tokenizerPath, 'utf8')) as Record<string, unknown>;
+  // tokenizers.js ignores the file's fixed 128-token padding and its truncation; tokenize() truncates.
   const tokenizer = new Tokenizer(tokenizerJson, {});
   const session = await ort.InferenceSession.create(await modelPath(), {
     executionProviders: ['cpu'],
@@ -65,12 +65,9 @@ async function load(): Promise<Engine> {
     interOpNumThreads: 1,
     executionMode: 'sequential',
   });
-  const id = (token: string): number => {
-    const found = tokenizer.token_to_id(token);
-    if (found === undefined) throw new Error(`tokenizer has no ${token}`);
-    return found;
-  };
-  return { tokenizer, session, clsId: id('[CLS]'), sepId: id('[SEP]') };
+  const sepId = tokenizer.token_to_id('[SEP]');
+  if (sepId === undefined) throw new Error('tokenizer has no [SEP]');
+  return { tokenizer, session, sepId };
 }
 
 /** Word-piece ids with [CLS]/[SEP], cut to MAX_TOKENS like the tokenizer's own truncation would. */
@@ -97,20 +94,24 @@ async function runBatch(e: Engine, batch: number[][]): Promise<Float32Array[]> {
   return batch.map((_, row) => data.slice(row * DIMENSIONS, (row + 1) * DIMENSIONS));
 }
 
-/** 384-d unit vectors, one per text, in input order. Texts are batched by token length to cut padding. */
+/**
+ * 384-d unit vectors, one per text, in input order. Repeated texts are embedded once (news repeats quotes);
+ * the rest are batched by token length to cut padding. Repeats share one Float32Array.
+ */
 export async function embed(texts: string[]): Promise<Float32Array[]> {
   if (texts.length === 0) return [];
   engine ??= load();
   const e = await engine;
-  const tokens = texts.map((t) => tokenize(e, t));
+  const unique = [...new Set(texts)];
+  const tokens = unique.map((t) => tokenize(e, t));
   const order = tokens.map((_, i) => i).sort((a, b) => tokens[a].length - tokens[b].length);
-  const out = new Array<Float32Array>(texts.length);
+  const vectors = new Map<string, Float32Array>();
   for (let start = 0; start < order.length; start += BATCH_SIZE) {
     const rows = order.slice(start, start + BATCH_SIZE);
-    const vectors = await runBatch(e, rows.map((i) => tokens[i]));
-    rows.forEach((i, k) => (out[i] = vectors[k]));
+    const batch = await runBatch(e, rows.map((i) => tokens[i]));
+    rows.forEach((i, k) => vectors.set(unique[i], batch[k]));
   }
-  return out;
+  return texts.map((t) => vectors.get(t)!);
 }
 
 /** Cosine similarity; for embed()'s unit vectors this is their dot product, but any vectors work. */

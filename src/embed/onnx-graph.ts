@@ -1,9 +1,11 @@
 import onnxProto from 'onnx-proto';
+import type { onnx as Onnx } from 'onnx-proto';
 import type { Tensor } from './safetensors.js';
 
 const { onnx } = onnxProto;
 const { DataType } = onnx.TensorProto;
 const { AttributeType } = onnx.AttributeProto;
+const MS = 'com.microsoft';
 
 /** The BERT hyper-parameters the graph needs (names as in the Hugging Face config.json). */
 export interface BertConfig {
@@ -14,161 +16,126 @@ export interface BertConfig {
   hidden_act: string;
 }
 
-type Attr = number | number[];
-
-/** Collects nodes and initializers with generated, deterministic names. */
+/** Collects nodes and initializers; node outputs get generated names, so a build is deterministic. */
 class GraphBuilder {
-  readonly nodes: onnx.INodeProto[] = [];
-  readonly initializers: onnx.ITensorProto[] = [];
+  readonly nodes: Onnx.INodeProto[] = [];
+  readonly initializers: Onnx.ITensorProto[] = [];
   private count = 0;
 
-  op(opType: string, inputs: string[], attrs: Record<string, Attr> = {}): string {
+  op(opType: string, inputs: string[], attrs: Record<string, number | number[]> = {}, domain = ''): string {
     const output = `${opType.toLowerCase()}_${this.count++}`;
     const attribute = Object.entries(attrs).map(([name, v]) =>
       Array.isArray(v) ? { name, type: AttributeType.INTS, ints: v }
       : Number.isInteger(v) ? { name, type: AttributeType.INT, i: v }
       : { name, type: AttributeType.FLOAT, f: v },
     );
-    this.nodes.push({ name: output, opType, input: inputs, output: [output], attribute });
+    this.nodes.push({ name: output, opType, domain, input: inputs, output: [output], attribute });
     return output;
   }
 
-  floats(name: string, dims: number[], data: Float32Array): string {
-    const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    this.initializers.push({ name, dims, dataType: DataType.FLOAT, rawData: bytes });
+  floats(name: string, data: Float32Array, dims = [data.length]): string {
+    const rawData = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.initializers.push({ name, dims, dataType: DataType.FLOAT, rawData });
     return name;
   }
 
   int64s(name: string, values: number[]): string {
-    const data = BigInt64Array.from(values.map(BigInt));
-    this.initializers.push({ name, dims: [values.length], dataType: DataType.INT64, rawData: new Uint8Array(data.buffer) });
+    const rawData = new Uint8Array(BigInt64Array.from(values.map(BigInt)).buffer);
+    this.initializers.push({ name, dims: [values.length], dataType: DataType.INT64, rawData });
     return name;
-  }
-
-  scalar(name: string, value: number): string {
-    return this.floats(name, [], Float32Array.of(value));
   }
 }
 
-/** PyTorch Linear stores [out, in]; MatMul wants [in, out]. Optionally scales every element. */
-function transposed(t: Tensor, scale = 1): Float32Array {
+/** PyTorch Linear stores [out, in]; MatMul wants [in, out]. */
+function transposed(t: Tensor): Float32Array {
   const [rows, cols] = t.shape;
   const out = new Float32Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = t.data[r * cols + c] * scale;
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = t.data[r * cols + c];
   return out;
 }
 
-function scaled(data: Float32Array, scale: number): Float32Array {
-  return data.map((v) => v * scale);
+/** Side-by-side concatenation of [rows, n_i] matrices into [rows, sum n_i]. */
+function concatColumns(rows: number, parts: Float32Array[]): Float32Array {
+  const widths = parts.map((p) => p.length / rows);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const out = new Float32Array(rows * total);
+  for (let r = 0; r < rows; r++) {
+    let at = r * total;
+    parts.forEach((p, i) => {
+      out.set(p.subarray(r * widths[i], (r + 1) * widths[i]), at);
+      at += widths[i];
+    });
+  }
+  return out;
 }
 
 /**
- * Builds an ONNX model (opset 17) of a BERT encoder with sentence-transformers pooling:
- * inputs input_ids and attention_mask (int32, [batch, seq]); output `embedding` ([batch, hidden]):
+ * Builds an ONNX model of a BERT encoder with sentence-transformers pooling.
+ * Inputs input_ids and attention_mask (int32, [batch, seq]); output `embedding` (float, [batch, hidden]):
  * the last hidden state mean-pooled over the attention mask, L2-normalised.
+ * Each layer uses onnxruntime's CPU contrib ops (com.microsoft Attention, SkipLayerNormalization, BiasGelu),
+ * the fused forms its BERT optimiser would produce, so no graph rewriting is left to chance.
  * token_type_ids are always 0 for single sentences, so token type row 0 is folded into the position table.
- * Plain ONNX ops in the shapes PyTorch exports produce, so onnxruntime's optimiser fuses them (Gelu,
- * SkipLayerNormalization, MatMul+bias).
  */
 export function buildBertOnnx(weights: Map<string, Tensor>, config: BertConfig): Uint8Array {
   if (config.hidden_act !== 'gelu') throw new Error(`unsupported hidden_act ${config.hidden_act}`);
-  const w = (name: string): Tensor => {
+  const tensor = (name: string): Tensor => {
     const t = weights.get(name);
     if (!t) throw new Error(`missing weight ${name}`);
     return t;
   };
+  const w = (name: string): Float32Array => tensor(name).data;
   const H = config.hidden_size;
-  const heads = config.num_attention_heads;
-  const headSize = H / heads;
   const eps = config.layer_norm_eps;
   const g = new GraphBuilder();
-
-  // Constants shared by every layer.
   const axes0 = g.int64s('axes_0', [0]);
   const axes1 = g.int64s('axes_1', [1]);
-  const axes12 = g.int64s('axes_1_2', [1, 2]);
-  const axes2 = g.int64s('axes_2', [2]);
-  const zero1d = g.int64s('zero_1d', [0]);
-  const headShape = g.int64s('head_shape', [0, 0, heads, headSize]);
-  const hiddenShape = g.int64s('hidden_shape', [0, 0, H]);
-  const qkvSplit = g.int64s('qkv_split', [H, H, H]);
-  const one = g.scalar('one', 1);
-  const half = g.scalar('half', 0.5);
-  const sqrt2 = g.scalar('sqrt2', Math.SQRT2);
-  const maskFill = g.scalar('mask_fill', -10000);
-  const tiny = g.scalar('tiny', 1e-9);
 
-  // Embeddings: word + (position + token type 0), then LayerNorm.
-  const positionTable = w('embeddings.position_embeddings.weight');
-  const typeRow = w('embeddings.token_type_embeddings.weight').data.subarray(0, H);
-  const posType = positionTable.data.map((v, i) => v + typeRow[i % H]);
-  const wordEmb = g.floats('word_embeddings', w('embeddings.word_embeddings.weight').shape, w('embeddings.word_embeddings.weight').data);
-  const posEmb = g.floats('position_type_embeddings', positionTable.shape, posType);
-  const seqLen = g.op('Slice', [g.op('Shape', ['input_ids']), axes1, g.int64s('two_1d', [2]), axes0]);
-  const positions = g.op('Slice', [posEmb, zero1d, seqLen, axes0]);
-  const embedded = g.op('Add', [g.op('Gather', [wordEmb, 'input_ids']), positions]);
-  const layerNorm = (x: string, prefix: string): string =>
-    g.op('LayerNormalization', [x, g.floats(`${prefix}.weight`, [H], w(`${prefix}.weight`).data), g.floats(`${prefix}.bias`, [H], w(`${prefix}.bias`).data)], { axis: -1, epsilon: eps });
-  let hidden = layerNorm(embedded, 'embeddings.LayerNorm');
+  // Embeddings: word + (position + token type 0) for positions 0..seq-1, then LayerNorm.
+  const typeRow = w('embeddings.token_type_embeddings.weight').subarray(0, H);
+  const positionType = w('embeddings.position_embeddings.weight').map((v, i) => v + typeRow[i % H]);
+  const seqLen = g.op('Slice', [g.op('Shape', ['input_ids']), axes1, g.int64s('two', [2]), axes0]);
+  const positions = g.op('Slice', [g.floats('position_type_embeddings', positionType, [positionType.length / H, H]), g.int64s('zero', [0]), seqLen, axes0]);
+  const words = g.op('Gather', [g.floats('word_embeddings', w('embeddings.word_embeddings.weight'), [w('embeddings.word_embeddings.weight').length / H, H]), 'input_ids']);
+  const norm = (prefix: string): string[] => [g.floats(`${prefix}.weight`, w(`${prefix}.weight`)), g.floats(`${prefix}.bias`, w(`${prefix}.bias`))];
+  let hidden = g.op('LayerNormalization', [g.op('Add', [words, positions]), ...norm('embeddings.LayerNorm')], { axis: -1, epsilon: eps });
 
-  // Additive attention mask [batch, 1, 1, seq]: 0 for tokens, -10000 for padding.
-  const mask = g.op('Cast', ['attention_mask'], { to: DataType.FLOAT });
-  const maskBias = g.op('Unsqueeze', [g.op('Mul', [g.op('Sub', [one, mask]), maskFill]), axes12]);
-
-  const linear = (x: string, name: string, weight: Float32Array, outDim: number, bias: Float32Array): string =>
-    g.op('Add', [g.op('MatMul', [x, g.floats(`${name}.weight_t`, [weight.length / outDim, outDim], weight)]), g.floats(`${name}.bias`, [outDim], bias)]);
+  const matmul = (x: string, dense: string): string => {
+    const t = tensor(`${dense}.weight`);
+    return g.op('MatMul', [x, g.floats(`${dense}.weight_t`, transposed(t), [t.shape[1], t.shape[0]])]);
+  };
+  // SkipLayerNormalization = LayerNorm(x + residual + bias): the dense layer's bias, the residual and the norm in one pass.
+  const addNorm = (x: string, residual: string, dense: string, normPrefix: string): string =>
+    g.op('SkipLayerNormalization', [x, residual, ...norm(normPrefix), g.floats(`${dense}.bias`, w(`${dense}.bias`))], { epsilon: eps }, MS);
 
   for (let l = 0; l < config.num_hidden_layers; l++) {
     const p = `encoder.layer.${l}`;
-    // One packed Q|K|V projection; 1/sqrt(head size) is folded into the query weights.
-    const scale = 1 / Math.sqrt(headSize);
-    const qT = transposed(w(`${p}.attention.self.query.weight`), scale);
-    const kT = transposed(w(`${p}.attention.self.key.weight`));
-    const vT = transposed(w(`${p}.attention.self.value.weight`));
-    const qkvWeight = new Float32Array(H * 3 * H);
-    for (let r = 0; r < H; r++) {
-      qkvWeight.set(qT.subarray(r * H, (r + 1) * H), r * 3 * H);
-      qkvWeight.set(kT.subarray(r * H, (r + 1) * H), r * 3 * H + H);
-      qkvWeight.set(vT.subarray(r * H, (r + 1) * H), r * 3 * H + 2 * H);
-    }
-    const qkvBias = new Float32Array(3 * H);
-    qkvBias.set(scaled(w(`${p}.attention.self.query.bias`).data, scale), 0);
-    qkvBias.set(w(`${p}.attention.self.key.bias`).data, H);
-    qkvBias.set(w(`${p}.attention.self.value.bias`).data, 2 * H);
-    const qkv = linear(hidden, `${p}.attention.qkv`, qkvWeight, 3 * H, qkvBias);
-    const split = `${p}.split`;
-    g.nodes.push({ name: split, opType: 'Split', input: [qkv, qkvSplit], output: [`${split}.q`, `${split}.k`, `${split}.v`], attribute: [{ name: 'axis', type: AttributeType.INT, i: 2 }] });
-    const toHeads = (x: string, perm: number[]): string => g.op('Transpose', [g.op('Reshape', [x, headShape])], { perm });
-    const q = toHeads(`${split}.q`, [0, 2, 1, 3]);
-    const k = toHeads(`${split}.k`, [0, 2, 3, 1]);
-    const v = toHeads(`${split}.v`, [0, 2, 1, 3]);
-    const probs = g.op('Softmax', [g.op('Add', [g.op('MatMul', [q, k]), maskBias])], { axis: -1 });
-    const context = g.op('Reshape', [g.op('Transpose', [g.op('MatMul', [probs, v])], { perm: [0, 2, 1, 3] }), hiddenShape]);
-    const attnOut = linear(context, `${p}.attention.output.dense`, transposed(w(`${p}.attention.output.dense.weight`)), H, w(`${p}.attention.output.dense.bias`).data);
-    hidden = layerNorm(g.op('Add', [attnOut, hidden]), `${p}.attention.output.LayerNorm`);
-
-    const inner = w(`${p}.intermediate.dense.bias`).data.length;
-    const pre = linear(hidden, `${p}.intermediate.dense`, transposed(w(`${p}.intermediate.dense.weight`)), inner, w(`${p}.intermediate.dense.bias`).data);
-    // Exact (erf) GELU: x * 0.5 * (1 + erf(x / sqrt 2)), in the form onnxruntime's GeluFusion recognises.
-    const gelu = g.op('Mul', [g.op('Mul', [pre, g.op('Add', [g.op('Erf', [g.op('Div', [pre, sqrt2])]), one])]), half]);
-    const ffnOut = linear(gelu, `${p}.output.dense`, transposed(w(`${p}.output.dense.weight`)), H, w(`${p}.output.dense.bias`).data);
-    hidden = layerNorm(g.op('Add', [ffnOut, hidden]), `${p}.output.LayerNorm`);
+    // Attention: one packed Q|K|V projection [hidden, 3 * hidden]; it scales by 1/sqrt(head size) and
+    // masks padding itself from the raw 0/1 mask.
+    const qkv = ['query', 'key', 'value'].map((m) => `${p}.attention.self.${m}`);
+    const qkvWeight = concatColumns(H, qkv.map((m) => transposed(tensor(`${m}.weight`))));
+    const qkvBias = concatColumns(1, qkv.map((m) => w(`${m}.bias`)));
+    const context = g.op('Attention', [hidden, g.floats(`${p}.attention.qkv.weight_t`, qkvWeight, [H, 3 * H]), g.floats(`${p}.attention.qkv.bias`, qkvBias), 'attention_mask'], { num_heads: config.num_attention_heads }, MS);
+    hidden = addNorm(matmul(context, `${p}.attention.output.dense`), hidden, `${p}.attention.output.dense`, `${p}.attention.output.LayerNorm`);
+    // BiasGelu: the exact (erf) GELU of x + bias.
+    const inner = g.op('BiasGelu', [matmul(hidden, `${p}.intermediate.dense`), g.floats(`${p}.intermediate.dense.bias`, w(`${p}.intermediate.dense.bias`))], {}, MS);
+    hidden = addNorm(matmul(inner, `${p}.output.dense`), hidden, `${p}.output.dense`, `${p}.output.LayerNorm`);
   }
 
   // sentence-transformers pooling: mean over unmasked tokens, then L2 normalisation.
-  const summed = g.op('ReduceSum', [g.op('Mul', [hidden, g.op('Unsqueeze', [mask, axes2])]), axes1], { keepdims: 0 });
-  const counts = g.op('Max', [g.op('ReduceSum', [mask, axes1], { keepdims: 1 }), tiny]);
+  const mask = g.op('Cast', ['attention_mask'], { to: DataType.FLOAT });
+  const summed = g.op('ReduceSum', [g.op('Mul', [hidden, g.op('Unsqueeze', [mask, g.int64s('axes_2', [2])])]), axes1], { keepdims: 0 });
+  const counts = g.op('Max', [g.op('ReduceSum', [mask, axes1], { keepdims: 1 }), g.floats('count_floor', Float32Array.of(1e-9), [])]);
   const mean = g.op('Div', [summed, counts]);
-  const norm = g.op('Max', [g.op('ReduceL2', [mean], { axes: [1], keepdims: 1 }), g.scalar('norm_floor', 1e-12)]);
-  const embedding = g.op('Div', [mean, norm]);
-  g.nodes.push({ name: 'output', opType: 'Identity', input: [embedding], output: ['embedding'] });
+  const length = g.op('Max', [g.op('ReduceL2', [mean], { axes: [1], keepdims: 1 }), g.floats('norm_floor', Float32Array.of(1e-12), [])]);
+  g.nodes.push({ name: 'output', opType: 'Div', input: [mean, length], output: ['embedding'] });
 
-  const tensorType = (elemType: number, dims: (string | number)[]): onnx.ITypeProto => ({
+  const tensorType = (elemType: number, dims: (string | number)[]): Onnx.ITypeProto => ({
     tensorType: { elemType, shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } },
   });
   const model = onnx.ModelProto.create({
     irVersion: 8,
-    opsetImport: [{ domain: '', version: 17 }],
+    opsetImport: [{ domain: '', version: 17 }, { domain: MS, version: 1 }],
     producerName: 'quotegraph',
     graph: {
       name: 'bert_sentence_embedding',

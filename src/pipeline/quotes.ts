@@ -15,20 +15,15 @@ interface Mark {
   glyph: 'straight' | 'curly';
 }
 
-interface Open extends Mark {
-  /** Index in the output of the quote this one sits in (set when the outer one is emitted). */
-  children: RawQuote[];
-}
-
 interface RawQuote extends Span {
-  depth: number;
-  children: RawQuote[];
   open: Mark;
   closed: boolean;
 }
 
-const isSpace = (c: string) => c === '' || /\s/u.test(c);
-const isLetter = (c: string) => c !== '' && /[\p{L}\p{N}]/u.test(c);
+// ASCII first: these run once or twice per character of every article
+const isSpace = (c: string) => c === '' || c === ' ' || c === '\n' || c === '\t' || c === '\r' || (c > '\x7f' && /\s/u.test(c));
+const isLetter = (c: string) =>
+  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c > '\x7f' && /[\p{L}\p{N}]/u.test(c));
 const isDigit = (c: string) => c >= '0' && c <= '9';
 /** Characters after which a mark opens a quotation. */
 const OPENERS = '([{\u2014\u2013-/:';
@@ -50,8 +45,17 @@ function roleFrom(before: string, after: string): Role | null {
 /** The quote marks of text[from, to), classified; apostrophes are left out. */
 function scanMarks(text: string, from: number, to: number): Mark[] {
   const marks: Mark[] = [];
+  let nextGt = -2;
   for (let i = from; i < to; i++) {
     const c = text[i];
+    if (c === '<' && /[A-Za-z/]/u.test(text[i + 1] ?? '')) {
+      // markup left in the text (<tweet id="...">): its attribute quotes are no quotations
+      if (nextGt !== -1 && nextGt < i) nextGt = text.indexOf('>', i);
+      if (nextGt > i && nextGt < to) {
+        i = nextGt;
+        continue;
+      }
+    }
     if (!isMarkChar(c) && c !== '`') continue;
     const before = i > from ? text[i - 1] : '';
     // two-character marks of older copy: ``...'' and ''...''
@@ -87,52 +91,58 @@ function scanMarks(text: string, from: number, to: number): Mark[] {
   return marks;
 }
 
-/** Quotations of one paragraph; an open double quote left at its end is returned unclosed. */
+/**
+ * Quotations of one paragraph, in no particular order (nesting is read from the spans afterwards); an open
+ * double quote left at the paragraph's end is returned unclosed. Every mark is pushed and popped at most once.
+ */
 function matchParagraph(text: string, para: Span): RawQuote[] {
-  const stack: Open[] = [];
-  const top: RawQuote[] = [];
-  const emit = (open: Open, end: number, closed: boolean) => {
-    const q: RawQuote = { start: open.end, end, depth: stack.length, children: open.children, open, closed };
-    if (stack.length > 0) stack[stack.length - 1].children.push(q);
-    else top.push(q);
+  const stack: Mark[] = [];
+  // where the double and single marks sit in the stack, so finding the nearest one is O(1)
+  const doubles: number[] = [];
+  const singles: number[] = [];
+  const out: RawQuote[] = [];
+  const push = (mark: Mark) => {
+    (mark.family === 'double' ? doubles : singles).push(stack.length);
+    stack.push(mark);
+  };
+  const truncate = (k: number) => {
+    stack.length = k;
+    while (doubles.length && doubles[doubles.length - 1] >= k) doubles.pop();
+    while (singles.length && singles[singles.length - 1] >= k) singles.pop();
   };
   const topmost = (family: Family) => {
-    for (let k = stack.length - 1; k >= 0; k--) {
-      if (stack[k].family === family) return k;
-      // a single quote cannot close across an open double quote above it
-      if (family === 'single' && stack[k].family === 'double') return -1;
-    }
-    return -1;
+    const d = doubles.length ? doubles[doubles.length - 1] : -1;
+    if (family === 'double') return d;
+    // a single quote cannot close across an open double quote above it
+    const s = singles.length ? singles[singles.length - 1] : -1;
+    return s > d ? s : -1;
   };
+  let first = para.start;
+  while (first < para.end && isSpace(text[first])) first++;
   for (const mark of scanMarks(text, para.start, para.end)) {
+    // a closing mark opening the paragraph is a typo for an opening one
+    if (mark.role === 'close' && mark.family === 'double' && mark.start === first) mark.role = 'open';
     const k = mark.role === 'open' ? -1 : topmost(mark.family);
+    const top = stack[stack.length - 1];
+    // straight marks cannot nest in straight ones (curly ones say which way they face, so they can)
     const sameGlyphOpen =
-      mark.role === 'open' && mark.family === 'double' && stack.length > 0 && stack[stack.length - 1].family === 'double' &&
-      stack[stack.length - 1].glyph === mark.glyph;
+      mark.role === 'open' && mark.family === 'double' && mark.glyph === 'straight' && top?.family === 'double' && top.glyph === 'straight';
     if (k >= 0) {
-      // single quotes left open inside are apostrophes after all: fold their children into the parent
-      while (stack.length - 1 > k) {
-        const dropped = stack.pop()!;
-        stack[stack.length - 1].children.push(...dropped.children);
-      }
-      const open = stack.pop()!;
-      emit(open, mark.start, true);
+      // single marks left open above it were apostrophes after all
+      const open = stack[k];
+      truncate(k);
+      out.push({ start: open.end, end: mark.start, open, closed: true });
     } else if (sameGlyphOpen) {
-      // "a “b “c”: the first mark never closed; restart the quote here
-      stack.pop();
-      stack.push({ ...mark, children: [] });
+      // "a "b "c": the first mark never closed; the quote starts again here
+      truncate(stack.length - 1);
+      push(mark);
     } else if (mark.role !== 'close') {
-      stack.push({ ...mark, children: [] });
+      push(mark);
     }
   }
   // what is left open: only the outermost double quote counts (it may go on in the next paragraph)
-  const outer = stack.find((o) => o.family === 'double');
-  if (outer) {
-    const children = stack.slice(stack.indexOf(outer) + 1).flatMap((o) => o.children);
-    stack.length = 0;
-    emit({ ...outer, children: [...outer.children, ...children] }, para.end, false);
-  }
-  return top;
+  if (doubles.length) out.push({ start: stack[doubles[0]].end, end: para.end, open: stack[doubles[0]], closed: false });
+  return out;
 }
 
 /** Trim whitespace inside the marks. */
@@ -171,14 +181,19 @@ const wordCount = (s: string) => s.split(/\s+/u).filter((w) => isLetter(w[0] ?? 
 export function findQuotes(article: Article): Quote[] {
   const text = article.source.text;
   const out: Quote[] = [];
-  const visit = (raw: RawQuote, para: Span, parent: number | null, nextPara: Span | undefined) => {
-    const span = trimSpan(text, raw.start, raw.end);
-    const body = text.slice(span.start, span.end);
-    // an unclosed quote counts when the next paragraph carries it on, or when it is long enough to be one
-    const keep = span.end > span.start && (raw.closed || startsParagraphWithMark(text, nextPara) || wordCount(body) >= 6);
-    let index = parent;
-    if (keep) {
-      index = out.length;
+  article.paragraphs.forEach((para, p) => {
+    const raws = matchParagraph(text, para).sort((x, y) => x.start - y.start || y.end - x.end);
+    // kept quotes that contain the current one, innermost last
+    const outer: number[] = [];
+    for (const raw of raws) {
+      while (outer.length && out[outer[outer.length - 1]].end < raw.end) outer.pop();
+      const span = trimSpan(text, raw.start, raw.end);
+      const body = text.slice(span.start, span.end);
+      // an unclosed quote counts when the next paragraph carries it on, or when it is long enough to be one
+      const keep = span.end > span.start && (raw.closed || startsParagraphWithMark(text, article.paragraphs[p + 1]) || wordCount(body) >= 6);
+      if (!keep) continue;
+      const parent = outer.length ? outer[outer.length - 1] : null;
+      outer.push(out.length);
       out.push({
         start: span.start,
         end: span.end,
@@ -193,10 +208,6 @@ export function findQuotes(article: Article): Quote[] {
         parent,
       });
     }
-    for (const child of raw.children.sort((a, b) => a.start - b.start)) visit(child, para, index, undefined);
-  };
-  article.paragraphs.forEach((para, p) => {
-    for (const raw of matchParagraph(text, para)) visit(raw, para, null, article.paragraphs[p + 1]);
   });
   return out;
 }

@@ -1,0 +1,49 @@
+// The ingestArticles mutation: texts with optional metadata become Sources and go through the same ingest as
+// `quotegraph ingest`. Writes are serialised: one ingest at a time per server.
+import { resolve } from 'node:path';
+import type { Graph } from '../db/driver.js';
+import { ingestSources } from '../graph/ingest.js';
+import type { Source } from '../pipeline/doc.js';
+import { sourceId } from '../pipeline/read.js';
+import { userError } from './errors.js';
+
+export const MAX_ARTICLES = 20;
+export const MAX_TEXT = 200_000;
+
+export interface ArticleInput {
+  text: string;
+  title?: string | null;
+  outlet?: string | null;
+  url?: string | null;
+  published?: string | null;
+  byline?: string[] | null;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+export async function ingestArticles(graph: Graph, input: ArticleInput[]) {
+  if (input.length === 0 || input.length > MAX_ARTICLES) throw userError(`give 1 to ${MAX_ARTICLES} articles (was ${input.length})`);
+  input.forEach((a, i) => {
+    if (!a.text.trim()) throw userError(`input ${i}: text is empty`);
+    if (a.text.length > MAX_TEXT) throw userError(`input ${i}: text is longer than ${MAX_TEXT} characters`);
+  });
+  // a Source's file names it in reports; the ingest replaces an earlier article of the same file or url, so each
+  // text gets a name of its own (edits are recognised by url)
+  const sources: Source[] = input.map((a) => {
+    const id = sourceId(a.text);
+    const given = { title: a.title, outlet: a.outlet, url: a.url, published: a.published, byline: a.byline ?? [] };
+    return { file: `api-${id}.txt`, id, text: a.text, given };
+  });
+  const inputOf = new Map<string, number>();
+  sources.forEach((s, i) => {
+    inputOf.set(s.file, i);
+    inputOf.set(resolve(s.file), i);
+  });
+  const run = queue.then(() => ingestSources(graph, sources));
+  queue = run.catch(() => undefined);
+  const report = await run;
+  return {
+    articles: report.articles.map((a) => ({ ...a, input: inputOf.get(a.file) ?? -1 })),
+    errors: report.errors.map((e) => ({ inputs: e.files.map((f) => inputOf.get(f) ?? -1), stage: e.stage, message: e.problem })),
+  };
+}

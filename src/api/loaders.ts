@@ -1,0 +1,82 @@
+// Per-request DataLoaders: every nested field loads through one of these, so a level of a response costs one
+// query whatever the number of parents (a page of 50 quotes with speakers, articles and outlets: 4 queries).
+import DataLoader from 'dataloader';
+import type { Graph } from '../db/driver.js';
+import * as q from '../graph/queries.js';
+import type { Entity, Row } from '../graph/queries.js';
+
+type Fetch = (graph: Graph, keys: readonly string[]) => Promise<Row[]>;
+type FetchLimited = (graph: Graph, keys: readonly string[], limit: number) => Promise<Row[]>;
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export function createLoaders(graph: Graph) {
+  const node = (entity: Entity) =>
+    new DataLoader<string, Row | null>(async (keys) => {
+      const found = new Map((await q.byKeys(graph, entity, keys)).map((n) => [n.id as string, n]));
+      return keys.map((k) => found.get(k) ?? null);
+    });
+
+  const nodes: Record<Entity, DataLoader<string, Row | null>> = {
+    Quote: node('Quote'),
+    Statement: node('Statement'),
+    Speaker: node('Speaker'),
+    Outlet: node('Outlet'),
+    Topic: node('Topic'),
+    Article: node('Article'),
+  };
+
+  /** Rows `{key, node}` grouped per key, in query order; the nodes also prime their entity's loader. */
+  const grouped = (fetch: Fetch, entity: Entity) =>
+    new DataLoader<string, Row[]>(async (keys) => groupNodes(await fetch(graph, keys), keys, nodes[entity]));
+
+  /** Rows `{key, ref, count}` (a ranked tally of related keys) grouped per key. */
+  const tally = (fetch: Fetch) =>
+    new DataLoader<string, { ref: string; count: number }[]>(async (keys) => {
+      const groups = new Map<string, { ref: string; count: number }[]>(keys.map((k) => [k, []]));
+      for (const r of await fetch(graph, keys)) groups.get(r.key)!.push({ ref: r.ref, count: r.count });
+      return keys.map((k) => groups.get(k)!);
+    });
+
+  /** A grouped loader per distinct `first`, created on demand. */
+  const limited = (fetch: FetchLimited, entity: Entity) => {
+    const byLimit = new Map<number, DataLoader<string, Row[]>>();
+    return (limit: number) => {
+      if (!byLimit.has(limit)) {
+        byLimit.set(limit, new DataLoader(async (keys) => groupNodes(await fetch(graph, keys, limit), keys, nodes[entity])));
+      }
+      return byLimit.get(limit)!;
+    };
+  };
+
+  return {
+    ...nodes,
+    reportsOf: grouped(q.reportsOf, 'Quote'),
+    articleText: new DataLoader<string, string | null>(async (keys) => {
+      const texts = new Map((await q.textsOf(graph, keys)).map((r) => [r.key as string, r.text as string]));
+      return keys.map((k) => texts.get(k) ?? null);
+    }),
+    quotesOfArticle: grouped(q.quotesOfArticles, 'Quote'),
+    exclusivesOf: grouped(q.exclusivesOfOutlets, 'Statement'),
+    statementsOf: limited(q.statementsOfSpeakers, 'Statement'),
+    articlesOf: limited(q.articlesOfOutlets, 'Article'),
+    topicsOfSpeaker: tally(q.topicsOfSpeakers),
+    outletsOfSpeaker: tally(q.outletsOfSpeakers),
+    speakersOfOutlet: tally(q.speakersOfOutlets),
+    citesOfOutlet: tally(q.citesOfOutlets),
+  };
+}
+
+function groupNodes(rows: Row[], keys: readonly string[], prime: DataLoader<string, Row | null>): Row[][] {
+  const groups = new Map<string, Row[]>(keys.map((k) => [k, []]));
+  for (const r of rows) {
+    groups.get(r.key)!.push(r.node);
+    prime.prime(r.node.id, r.node);
+  }
+  return keys.map((k) => groups.get(k)!);
+}
+
+/** Makes already fetched nodes (a page, a headline answer) available to the loaders without a query. */
+export function primeAll(loader: DataLoader<string, Row | null>, rows: Row[]): void {
+  for (const r of rows) loader.prime(r.id, r);
+}

@@ -1,0 +1,230 @@
+// The HTTP server: GraphQL (graphql-yoga) at /graphql, health, the Neo4j Browser guide and style, and whatever
+// pages a caller adds (the explorer). Everything goes through fetch-API handlers; the node server only buffers
+// the body (with a size limit) and writes the Response back.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { ROOT, type Config } from '../config.js';
+import type { Graph } from '../db/driver.js';
+import { ping } from '../graph/queries.js';
+import { log } from '../log.js';
+import { bearerMatches } from './auth.js';
+import { createLoaders } from './loaders.js';
+import type { Context } from './resolvers.js';
+import { buildSchema } from './schema.js';
+
+/** A fetch-API handler: a Response, or null to let the next one try. */
+export type Handler = (request: Request) => Promise<Response | null> | Response | null;
+
+export interface ServerOptions {
+  /** Handlers tried, in order, for every path but /graphql (the explorer page plugs in here). */
+  handlers?: Handler[];
+  /** A folder served for GET paths no handler claims ("/" is its index.html). */
+  staticDir?: string;
+  /** Production: no GraphiQL, no field suggestions. Default: NODE_ENV === 'production'. */
+  production?: boolean;
+  /** Largest accepted request body; default 4 MB (20 articles of 200,000 characters fit). */
+  maxBodyBytes?: number;
+}
+
+/** Limits of every GraphQL request (exported for tests and the docs). */
+export const LIMITS = { depth: 10, cost: 10000, aliases: 15, directives: 10, tokens: 2000, bodyBytes: 4 * 1024 * 1024 };
+
+export interface QuoteGraphServer {
+  yoga: YogaServerInstance<Record<string, never>, Context>;
+  /** Not listening yet: call server.listen(cfg.PORT, cfg.HOST). */
+  server: Server;
+  /** The whole server as one fetch-API handler (tests, other runtimes). */
+  fetch: (request: Request) => Promise<Response>;
+}
+
+export function createServer(graph: Graph, cfg: Config, opts: ServerOptions = {}): QuoteGraphServer {
+  const production = opts.production ?? process.env.NODE_ENV === 'production';
+  const maxBody = opts.maxBodyBytes ?? LIMITS.bodyBytes;
+  const yoga = createYoga<Record<string, never>, Context>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    graphiql: production ? false : { title: 'QuoteGraph', defaultQuery: EXAMPLE_QUERY },
+    landingPage: false,
+    // same-origin only: the explorer is served from here, and no other site needs to read the API
+    cors: false,
+    logging: yogaLogger,
+    context: ({ request }): Context => ({
+      graph,
+      loaders: createLoaders(graph),
+      authorized: bearerMatches(request.headers.get('authorization'), cfg.QG_API_TOKEN),
+      mutationsEnabled: !!cfg.QG_API_TOKEN,
+    }),
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
+        costLimit: { maxCost: LIMITS.cost, ignoreIntrospection: true, exposeLimits: true },
+        maxAliases: { n: LIMITS.aliases, exposeLimits: true },
+        maxDirectives: { n: LIMITS.directives, exposeLimits: true },
+        maxTokens: { n: LIMITS.tokens, exposeLimits: true },
+        blockFieldSuggestion: { enabled: production },
+      }),
+    ],
+  });
+
+  const builtins: Record<string, Handler> = {
+    '/healthz': async () => {
+      try {
+        await ping(graph);
+        return json(200, { status: 'ok' });
+      } catch {
+        return json(503, { status: 'unavailable', problem: 'Neo4j does not answer' });
+      }
+    },
+    // Neo4j Browser (another origin) fetches these for `:play http://host/guide` and `:style http://host/style.grass`
+    '/guide': () => file(join(ROOT, 'cypher/guide.html'), 'text/html; charset=utf-8', true),
+    '/style.grass': () => file(join(ROOT, 'cypher/style.grass'), 'text/plain; charset=utf-8', true),
+  };
+  const handlers: Handler[] = [
+    (req) => builtins[new URL(req.url).pathname]?.(req) ?? null,
+    ...(opts.handlers ?? []),
+    ...(opts.staticDir ? [staticFolder(opts.staticDir)] : []),
+  ];
+
+  const fetch = async (request: Request): Promise<Response> => {
+    if (new URL(request.url).pathname === '/graphql') return yoga.fetch(request);
+    for (const handle of handlers) {
+      const res = await handle(request);
+      if (res) return res;
+    }
+    return json(404, { error: 'not found' });
+  };
+
+  const server = createHttpServer((req, res) => {
+    toRequest(req, maxBody)
+      .then((request) => (request instanceof Response ? request : fetch(request)))
+      .then((response) => send(res, response, req.method === 'HEAD'))
+      .catch((e) => {
+        log.error({ err: e }, 'request failed');
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"error":"internal error"}');
+      });
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 15_000;
+  return { yoga, server, fetch };
+}
+
+const EXAMPLE_QUERY = `# Who said what about sovereignty, and how each outlet worded it
+query {
+  whoSaid(topic: "sovereignty") {
+    speakers {
+      speaker { name roles }
+      statements {
+        canonical saidOn
+        reports { outlet { name } date wording difference }
+      }
+    }
+  }
+}
+`;
+
+const yogaLogger = {
+  debug: (...args: unknown[]) => log.debug(args.map(String).join(' ')),
+  info: (...args: unknown[]) => log.info(args.map(String).join(' ')),
+  warn: (...args: unknown[]) => log.warn(args.map(String).join(' ')),
+  error: (...args: unknown[]) => log.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
+};
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+}
+
+async function file(path: string, type: string, anyOrigin = false): Promise<Response | null> {
+  try {
+    const body = await readFile(path);
+    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache' };
+    if (anyOrigin) headers['access-control-allow-origin'] = '*';
+    return new Response(new Uint8Array(body), { headers });
+  } catch {
+    return null;
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Files of one folder (known types only); paths that climb out of it are not found. */
+function staticFolder(dir: string): Handler {
+  const root = resolve(dir);
+  return (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url).pathname);
+    } catch {
+      return null;
+    }
+    const target = normalize(join(root, path === '/' ? 'index.html' : path));
+    const type = TYPES[extname(target)];
+    if (!target.startsWith(root + sep) || !type) return null;
+    return file(target, type);
+  };
+}
+
+/** The node request as a fetch Request, or a 413 Response when the body is over the limit. */
+async function toRequest(req: IncomingMessage, maxBody: number): Promise<Request | Response> {
+  const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  if (req.method === 'GET' || req.method === 'HEAD') return new Request(url, { method: req.method, headers });
+  const body = Number(req.headers['content-length'] ?? 0) > maxBody ? null : await readBody(req, maxBody);
+  if (!body) {
+    req.resume(); // drain what is left without keeping it, so the client reads the answer
+    return new Response(
+      JSON.stringify({ errors: [{ message: `request body is larger than ${maxBody} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
+      { status: 413, headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } },
+    );
+  }
+  return new Request(url, { method: req.method, headers, body: new Uint8Array(body) });
+}
+
+/** The body, or null as soon as it exceeds the limit. */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  return new Promise((done, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= max) return void chunks.push(chunk);
+      req.off('data', onData).off('end', onEnd);
+      done(null);
+    };
+    const onEnd = () => done(Buffer.concat(chunks));
+    req.on('data', onData).once('end', onEnd).once('error', fail);
+  });
+}
+
+async function send(res: ServerResponse, response: Response, head: boolean): Promise<void> {
+  const body = head ? null : Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  res.end(body);
+}
+
+/** Starts listening on cfg.PORT/cfg.HOST; a port in use is one readable error. */
+export function listen(server: Server, cfg: Pick<Config, 'PORT' | 'HOST'>): Promise<void> {
+  return new Promise((done, fail) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      fail(e.code === 'EADDRINUSE' ? new Error(`port ${cfg.PORT} on ${cfg.HOST} is in use: set PORT to another one`) : e),
+    );
+    server.listen(cfg.PORT, cfg.HOST, () => done());
+  });
+}

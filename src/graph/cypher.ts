@@ -1,0 +1,200 @@
+// Every Cypher statement the ingest runs, in one place (read-side analyst/API Cypher lives in queries.ts).
+// All take parameters, never text built from input. Each write is `UNWIND $rows ... MERGE` on a key with a
+// uniqueness constraint (cypher/schema/001_constraints.cypher), so one statement writes a whole batch.
+// Statements that remove relationships return the ids they touched, so orphans are looked for only there.
+
+/** The taxonomy: topics and their hierarchy, replaced as a whole set of BROADER links per topic. */
+export const MERGE_TOPICS = `
+UNWIND $topics AS r
+MERGE (t:Topic {id: r.id})
+SET t.name = r.name, t.description = r.description, t.keywords = r.keywords
+WITH t, r
+CALL (t) { MATCH (t)-[old:BROADER]->() DELETE old }
+CALL (t, r) { UNWIND r.broader AS b MATCH (p:Topic {id: b}) MERGE (t)-[:BROADER]->(p) }`;
+
+/**
+ * Articles an edit replaces: same file or same url as an article of this batch, but another id (the id comes
+ * from the content). Used by the write (to delete them) and by the dry run (to report them).
+ */
+const STALE_ARTICLES = `
+UNWIND $files AS f
+CALL (f) {
+  MATCH (a:Article {file: f.file}) RETURN a
+  UNION
+  UNWIND f.urls AS url MATCH (a:Article {url: url}) RETURN a
+}
+WITH DISTINCT a, f WHERE NOT a.id IN f.ids`;
+
+export const FIND_STALE_ARTICLES = `${STALE_ARTICLES}
+RETURN a.id AS id, a.file AS file, a.url AS url`;
+
+/** Deletes replaced articles with their quotes; returns what may now be orphaned. */
+export const DELETE_STALE_ARTICLES = `${STALE_ARTICLES}
+OPTIONAL MATCH (a)-[:QUOTES]->(q:Quote)
+OPTIONAL MATCH (q)-[:REPORTS]->(st:Statement)
+OPTIONAL MATCH (q)-[:ATTRIBUTED_TO|RELAYED_BY]->(sp:Speaker)
+OPTIONAL MATCH (a)-[:PUBLISHED_BY|BASED_ON|CITES]->(o:Outlet)
+WITH collect(DISTINCT a) AS articles, collect(DISTINCT q) AS quotes,
+     collect(DISTINCT st.id) AS statements, collect(DISTINCT sp.id) AS speakers, collect(DISTINCT o.key) AS outlets
+FOREACH (q IN quotes | DETACH DELETE q)
+FOREACH (a IN articles | DETACH DELETE a)
+RETURN size(articles) AS articles, statements, speakers, outlets`;
+
+export const MERGE_OUTLETS = `
+UNWIND $outlets AS r
+MERGE (o:Outlet {key: r.key})
+SET o.name = r.name`;
+
+/** Articles with their outlet links (the links are replaced: an edit may change them). */
+export const MERGE_ARTICLES = `
+UNWIND $articles AS r
+MERGE (a:Article {id: r.id})
+SET a.sourceId = r.sourceId, a.title = r.title, a.url = r.url, a.published = date(r.published),
+    a.byline = r.byline, a.dateline = r.dateline, a.file = r.file, a.text = r.text, a.offset = r.offset
+WITH a, r
+CALL (a) { MATCH (a)-[old:PUBLISHED_BY|BASED_ON|CITES]->() DELETE old }
+CALL (a, r) { MATCH (o:Outlet {key: r.outlet}) MERGE (a)-[:PUBLISHED_BY]->(o) }
+CALL (a, r) { UNWIND r.basedOn AS k MATCH (o:Outlet {key: k}) MERGE (a)-[:BASED_ON]->(o) }
+CALL (a, r) { UNWIND r.cites AS k MATCH (o:Outlet {key: k}) MERGE (a)-[:CITES]->(o) }`;
+
+/** Speakers; aliases and roles accumulate (another article may name the same person differently). */
+export const MERGE_SPEAKERS = `
+UNWIND $speakers AS r
+MERGE (s:Speaker {id: r.id})
+SET s.name = r.name, s.wikidata = r.wikidata,
+    s.aliases = [x IN coalesce(s.aliases, []) WHERE NOT x IN r.aliases] + r.aliases,
+    s.roles = [x IN coalesce(s.roles, []) WHERE NOT x IN r.roles] + r.roles
+SET s.aliasText = reduce(t = s.name, x IN s.aliases | t + ' | ' + x)
+FOREACH (_ IN CASE r.type WHEN 'person' THEN [1] ELSE [] END | SET s:Person REMOVE s:Organization)
+FOREACH (_ IN CASE r.type WHEN 'organization' THEN [1] ELSE [] END | SET s:Organization REMOVE s:Person)`;
+
+/**
+ * Statements hang off their speaker (the speaker is part of a statement's id, so it never moves). The embedding
+ * resolution computed is kept, so a later run compares new wordings with it without embedding it again.
+ */
+export const MERGE_STATEMENTS = `
+UNWIND $statements AS r
+MATCH (sp:Speaker {id: r.speakerId})
+MERGE (st:Statement {id: r.id})
+SET st.canonical = r.canonical, st.saidOn = date(r.saidOn), st.speakerId = r.speakerId, st.topics = r.topics,
+    st.embedding = coalesce(r.embedding, st.embedding)
+MERGE (sp)-[:SAID]->(st)`;
+
+/** Quotes an article no longer has (its text is the same but extraction changed); returns possible orphans. */
+export const DELETE_DROPPED_QUOTES = `
+UNWIND $articles AS r
+MATCH (:Article {id: r.id})-[:QUOTES]->(q:Quote) WHERE NOT q.id IN r.quoteIds
+OPTIONAL MATCH (q)-[:REPORTS]->(st:Statement)
+OPTIONAL MATCH (q)-[:ATTRIBUTED_TO|RELAYED_BY]->(sp:Speaker)
+WITH collect(DISTINCT q) AS quotes, collect(DISTINCT st.id) AS statements, collect(DISTINCT sp.id) AS speakers
+FOREACH (q IN quotes | DETACH DELETE q)
+RETURN statements, speakers`;
+
+/** The links a quote gets from resolution are replaced on every write; returns where they pointed. */
+export const UNLINK_QUOTES = `
+UNWIND $quotes AS r
+MATCH (q:Quote {id: r.id})-[old:REPORTS|ATTRIBUTED_TO|RELAYED_BY|ABOUT|EMBEDDED_IN]->(x)
+WITH old, x, x.id AS id
+DELETE old
+RETURN collect(DISTINCT CASE WHEN x:Statement THEN id END) AS statements,
+       collect(DISTINCT CASE WHEN x:Speaker THEN id END) AS speakers`;
+
+export const MERGE_QUOTES = `
+UNWIND $quotes AS r
+MATCH (a:Article {id: r.articleId})
+MERGE (q:Quote {id: r.id})
+SET q.text = r.text, q.kind = r.kind, q.start = r.start, q.end = r.end, q.cue = r.cue, q.confidence = r.confidence,
+    q.difference = r.difference, q.saidOn = date(r.saidOn), q.topics = r.topics, q.relayedBy = r.relayedBy
+MERGE (a)-[:QUOTES]->(q)
+WITH q, r
+CALL (q, r) { MATCH (st:Statement {id: r.statement}) CREATE (q)-[:REPORTS]->(st) }
+CALL (q, r) {
+  MATCH (sp:Speaker {id: r.speakerId})
+  CREATE (q)-[m:ATTRIBUTED_TO]->(sp)
+  SET m.mention = r.mention.text, m.start = r.mention.start, m.end = r.mention.end, m.role = r.role,
+      m.cue = r.cue, m.confidence = r.confidence
+}
+CALL (q, r) { MATCH (sp:Speaker {id: r.relayedById}) CREATE (q)-[:RELAYED_BY]->(sp) }
+CALL (q, r) { UNWIND r.topics AS id MATCH (t:Topic {id: id}) CREATE (q)-[:ABOUT]->(t) }`;
+
+/** Second pass, once every quote of the batch exists. */
+export const LINK_EMBEDDED = `
+UNWIND $embedded AS r
+MATCH (q:Quote {id: r.id}), (p:Quote {id: r.parentId})
+CREATE (q)-[:EMBEDDED_IN]->(p)`;
+
+/** A statement is about what its quotes are about, plus what resolution found for it as a whole. */
+export const RETOPIC_STATEMENTS = `
+UNWIND $ids AS id
+MATCH (st:Statement {id: id})
+CALL (st) { MATCH (st)-[old:ABOUT]->() DELETE old }
+CALL (st) {
+  OPTIONAL MATCH (st)<-[:REPORTS]-(:Quote)-[:ABOUT]->(t:Topic)
+  WITH st, collect(t.id) + coalesce(st.topics, []) AS ids
+  UNWIND ids AS tid
+  WITH DISTINCT st, tid
+  MATCH (t:Topic {id: tid})
+  CREATE (st)-[:ABOUT]->(t)
+}`;
+
+/** Statements no quote reports any more, then speakers nothing points at, then outlets no article names. */
+export const DELETE_ORPHAN_STATEMENTS = `
+UNWIND $ids AS id
+MATCH (st:Statement {id: id}) WHERE NOT (st)<-[:REPORTS]-()
+OPTIONAL MATCH (sp:Speaker)-[:SAID]->(st)
+WITH collect(DISTINCT st) AS gone, collect(DISTINCT sp.id) AS speakers
+FOREACH (st IN gone | DETACH DELETE st)
+RETURN size(gone) AS statements, speakers`;
+
+export const DELETE_ORPHAN_SPEAKERS = `
+UNWIND $ids AS id
+MATCH (sp:Speaker {id: id}) WHERE NOT (sp)-[:SAID]->() AND NOT (sp)<-[:ATTRIBUTED_TO|RELAYED_BY]-()
+DETACH DELETE sp
+RETURN count(*) AS speakers`;
+
+export const DELETE_ORPHAN_OUTLETS = `
+UNWIND $keys AS key
+MATCH (o:Outlet {key: key}) WHERE NOT (o)<-[]-()
+DETACH DELETE o
+RETURN count(*) AS outlets`;
+
+// --- reads the ingest needs ---
+
+/**
+ * Blocking for resolution: speakers whose name or aliases share a name word with a speaker of the batch, found
+ * through the full-text index (each term is a quoted Lucene phrase), with the statements they made.
+ */
+export const KNOWN_SPEAKERS = `
+UNWIND $terms AS term
+CALL db.index.fulltext.queryNodes('speaker_names', term, {limit: $perTerm}) YIELD node
+WITH DISTINCT node AS sp
+RETURN sp.id AS id, sp.name AS name, CASE WHEN sp:Organization THEN 'organization' ELSE 'person' END AS type,
+       coalesce(sp.aliases, []) AS aliases, coalesce(sp.roles, []) AS roles, sp.wikidata AS wikidata`;
+
+export const KNOWN_STATEMENTS = `
+UNWIND $speakerIds AS sid
+MATCH (:Speaker {id: sid})-[:SAID]->(st:Statement)
+CALL (st) {
+  MATCH (st)<-[:REPORTS]-(q:Quote)<-[:QUOTES]-(a:Article)
+  RETURN collect({articleId: a.id, start: a.offset + q.start, end: a.offset + q.end, text: q.text,
+                  difference: q.difference}) AS quotes
+}
+RETURN st.id AS id, sid AS speakerId, st.canonical AS canonical, toString(st.saidOn) AS saidOn,
+       [(st)-[:ABOUT]->(t:Topic) | t.id] AS topics, quotes, st.embedding AS embedding`;
+
+/** Which of the given ids exist, per label (the dry run's new-or-not). */
+export const EXISTING_IDS = `
+CALL () { MATCH (n:Article) WHERE n.id IN $articles RETURN collect(n.id) AS articles }
+CALL () { MATCH (n:Quote) WHERE n.id IN $quotes RETURN collect(n.id) AS quotes }
+CALL () { MATCH (n:Statement) WHERE n.id IN $statements RETURN collect(n.id) AS statements }
+CALL () { MATCH (n:Speaker) WHERE n.id IN $speakers RETURN collect(n.id) AS speakers }
+RETURN articles, quotes, statements, speakers`;
+
+export const GRAPH_COUNTS = `
+CALL () { MATCH (n:Article) RETURN count(n) AS articles }
+CALL () { MATCH (n:Quote) RETURN count(n) AS quotes }
+CALL () { MATCH (n:Statement) RETURN count(n) AS statements }
+CALL () { MATCH (n:Speaker) RETURN count(n) AS speakers }
+CALL () { MATCH (n:Outlet) RETURN count(n) AS outlets }
+CALL () { MATCH (n:Topic) RETURN count(n) AS topics }
+RETURN articles, quotes, statements, speakers, outlets, topics`;

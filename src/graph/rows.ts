@@ -1,0 +1,218 @@
+// Resolved documents to the parameter rows of the write statements (src/graph/cypher.ts): pure, so what
+// would be written can be inspected (dry run) and tested without a database.
+import { resolve as resolvePath } from 'node:path';
+import neo4j, { type Integer } from 'neo4j-driver';
+import type { ArticleDoc, SpeakerType } from '../pipeline/doc.js';
+import type { Resolution, ResolvedSpeaker } from '../resolve/index.js';
+
+/** Integers go over Bolt as Integer (a JS number would be stored as a float). */
+const int = (n: number): Integer => neo4j.int(n);
+
+/** Outlet key: lower case, spaces collapsed, no leading "the" ("The Hill" and "the Hill" are one outlet). */
+export const outletKey = (name: string): string =>
+  name.trim().replace(/^the\s+/i, '').replace(/\s+/g, ' ').toLowerCase();
+
+/** Quote key: the article and where the wording starts in the article's own text. */
+export const quoteId = (articleId: string, start: number): string => `${articleId}:${start}`;
+
+export interface FileRow {
+  file: string;
+  /** Every article id the file (or its urls) holds now; others with the same file or url are replaced. */
+  ids: string[];
+  urls: string[];
+}
+
+export interface ArticleRow {
+  id: string;
+  sourceId: string;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  byline: string[];
+  dateline: string | null;
+  file: string;
+  text: string;
+  offset: Integer;
+  outlet: string | null;
+  basedOn: string[];
+  cites: string[];
+  quoteIds: string[];
+}
+
+export interface SpeakerRow {
+  id: string;
+  name: string;
+  type: SpeakerType;
+  aliases: string[];
+  roles: string[];
+  wikidata: string | null;
+}
+
+export interface StatementRow {
+  id: string;
+  speakerId: string;
+  canonical: string;
+  saidOn: string | null;
+  topics: string[];
+  embedding: number[] | null;
+}
+
+export interface QuoteRow {
+  id: string;
+  articleId: string;
+  text: string;
+  kind: string;
+  start: Integer;
+  end: Integer;
+  cue: string | null;
+  confidence: number;
+  difference: string | null;
+  saidOn: string | null;
+  topics: string[];
+  relayedBy: string | null;
+  statement: string | null;
+  speakerId: string | null;
+  relayedById: string | null;
+  mention: { text: string; start: Integer; end: Integer; role: string | null } | null;
+}
+
+export interface BatchRows {
+  files: FileRow[];
+  outlets: { key: string; name: string }[];
+  articles: ArticleRow[];
+  speakers: SpeakerRow[];
+  statements: StatementRow[];
+  quotes: QuoteRow[];
+  embedded: { id: string; parentId: string }[];
+}
+
+const fold = (s: string) => s.normalize('NFKC').replace(/[’‘]/g, "'").trim().toLowerCase();
+
+/** Finds a resolved speaker by name or alias (relayedBy is only a name). */
+function speakerIndex(speakers: ResolvedSpeaker[]): (name: string) => ResolvedSpeaker | undefined {
+  const byName = new Map<string, ResolvedSpeaker>();
+  for (const s of speakers) for (const n of [s.name, ...s.aliases]) if (!byName.has(fold(n))) byName.set(fold(n), s);
+  return (name) => byName.get(fold(name));
+}
+
+/**
+ * The rows for one batch. Only speakers and statements the batch's quotes use are written (resolution may
+ * hand back known ones untouched); a quote whose speaker resolution did not list gets a node from its ref.
+ * `sourceFiles`: every file the batch read, also those with no article left.
+ */
+export function buildRows(resolution: Resolution, sourceFiles: string[] = []): BatchRows {
+  const { docs } = resolution;
+  const findSpeaker = speakerIndex(resolution.speakers);
+  const speakerById = new Map(resolution.speakers.map((s) => [s.id, s]));
+  const statementById = new Map(resolution.statements.map((s) => [s.id, s]));
+  const difference = new Map<string, string>();
+  for (const st of resolution.statements)
+    for (const q of st.quotes) difference.set(`${q.articleId}@${q.start}`, q.difference);
+
+  const outlets = new Map<string, string>();
+  const addOutlet = (name: string | null): string | null => {
+    if (!name?.trim()) return null;
+    const key = outletKey(name);
+    if (!outlets.has(key)) outlets.set(key, name.trim());
+    return key;
+  };
+  // a file that now yields no article still replaces what it held before
+  const files = new Map<string, FileRow>(sourceFiles.map((f) => [resolvePath(f), { file: resolvePath(f), ids: [], urls: [] }]));
+  const speakers = new Map<string, SpeakerRow>();
+  const useSpeaker = (s: ResolvedSpeaker | { id: string; name: string; type: SpeakerType }) => {
+    if (speakers.has(s.id)) return;
+    const r = s as Partial<ResolvedSpeaker>;
+    speakers.set(s.id, {
+      id: s.id,
+      name: s.name,
+      type: s.type,
+      aliases: [...new Set(r.aliases ?? [s.name])],
+      roles: [...new Set(r.roles ?? [])],
+      wikidata: r.wikidata ?? null,
+    });
+  };
+  const statements = new Map<string, StatementRow>();
+  const articles: ArticleRow[] = [];
+  const quotes: QuoteRow[] = [];
+  const embedded: BatchRows['embedded'] = [];
+
+  for (const { article: a, quotes: qs } of docs) {
+    const file = resolvePath(a.source.file);
+    const fileRow = files.get(file) ?? { file, ids: [], urls: [] };
+    files.set(file, fileRow);
+    fileRow.ids.push(a.id);
+    if (a.url && !fileRow.urls.includes(a.url)) fileRow.urls.push(a.url);
+
+    const base = a.span.start;
+    const ids = qs.map((q) => quoteId(a.id, q.start - base));
+    articles.push({
+      id: a.id,
+      sourceId: a.source.id,
+      title: a.title,
+      url: a.url,
+      published: a.published,
+      byline: a.byline,
+      dateline: a.dateline,
+      file,
+      text: a.source.text.slice(a.span.start, a.span.end),
+      offset: int(base),
+      outlet: addOutlet(a.outlet),
+      basedOn: a.basedOn.map(addOutlet).filter((k): k is string => k !== null),
+      cites: a.cites.map(addOutlet).filter((k): k is string => k !== null),
+      quoteIds: [...new Set(ids)],
+    });
+
+    qs.forEach((q, i) => {
+      const sp = q.speaker;
+      if (sp?.id) useSpeaker(speakerById.get(sp.id) ?? { id: sp.id, name: sp.name, type: sp.type });
+      const relayer = q.relayedBy ? findSpeaker(q.relayedBy) : undefined;
+      if (relayer) useSpeaker(relayer);
+      const st = q.statement ? statementById.get(q.statement) : undefined;
+      if (st) {
+        const owner = speakerById.get(st.speakerId);
+        if (owner) useSpeaker(owner);
+        else if (!speakers.has(st.speakerId) && sp?.id === st.speakerId) useSpeaker({ id: sp.id, name: sp.name, type: sp.type });
+        if (!statements.has(st.id))
+          statements.set(st.id, {
+            id: st.id,
+            speakerId: st.speakerId,
+            canonical: st.canonical,
+            saidOn: st.saidOn ?? null,
+            topics: [...new Set(st.topics)],
+            embedding: st.embedding ? Array.from(st.embedding) : null,
+          });
+      }
+      const m = sp?.mention;
+      quotes.push({
+        id: ids[i],
+        articleId: a.id,
+        text: q.text,
+        kind: q.kind,
+        start: int(q.start - base),
+        end: int(q.end - base),
+        cue: q.cue,
+        confidence: q.confidence,
+        difference: difference.get(`${a.id}@${q.start}`) ?? null,
+        saidOn: q.saidOn ?? null,
+        topics: [...new Set(q.topics)],
+        relayedBy: q.relayedBy,
+        statement: st ? st.id : null,
+        speakerId: sp?.id ?? null,
+        relayedById: relayer?.id ?? null,
+        mention: m ? { text: m.text, start: int(m.start - base), end: int(m.end - base), role: m.role ?? sp?.role ?? null } : null,
+      });
+      const parent = q.parent != null ? qs[q.parent] : undefined;
+      if (parent) embedded.push({ id: ids[i], parentId: quoteId(a.id, parent.start - base) });
+    });
+  }
+  return {
+    files: [...files.values()],
+    outlets: [...outlets].map(([key, name]) => ({ key, name })),
+    articles,
+    speakers: [...speakers.values()],
+    // a statement whose speaker has no node cannot be written (MERGE_STATEMENTS matches the speaker)
+    statements: [...statements.values()].filter((s) => speakers.has(s.speakerId)),
+    quotes,
+    embedded,
+  };
+}

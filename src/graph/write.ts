@@ -1,0 +1,74 @@
+// Writes one batch in one managed transaction: everything lands or nothing does, and the driver retries the
+// whole function on transient errors (deadlocks, leader switches), so it must only depend on its inputs.
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Graph } from '../db/driver.js';
+import type { Taxonomy } from '../pipeline/topics.js';
+import * as Q from './cypher.js';
+import type { BatchRows } from './rows.js';
+
+export interface WriteResult {
+  /** Articles an edit replaced (same file or url, other content). */
+  replaced: number;
+  /** Nodes removed because nothing referred to them any more. */
+  orphans: { statements: number; speakers: number; outlets: number };
+}
+
+type Row = Record<string, unknown>;
+const ids = (rows: Row[], key: string): string[] => rows.flatMap((r) => (r[key] as (string | null)[]).filter((x): x is string => !!x));
+
+async function run(tx: ManagedTransaction, query: string, params: Record<string, unknown>): Promise<Row[]> {
+  const res = await tx.run(query, params);
+  return res.records.map((r) => r.toObject());
+}
+
+export async function writeBatch(graph: Graph, rows: BatchRows): Promise<WriteResult> {
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const stale = await run(tx, Q.DELETE_STALE_ARTICLES, { files: rows.files });
+      await run(tx, Q.MERGE_OUTLETS, { outlets: rows.outlets });
+      await run(tx, Q.MERGE_ARTICLES, { articles: rows.articles });
+      await run(tx, Q.MERGE_SPEAKERS, { speakers: rows.speakers });
+      await run(tx, Q.MERGE_STATEMENTS, { statements: rows.statements });
+      const dropped = await run(tx, Q.DELETE_DROPPED_QUOTES, { articles: rows.articles });
+      const unlinked = await run(tx, Q.UNLINK_QUOTES, { quotes: rows.quotes });
+      await run(tx, Q.MERGE_QUOTES, { quotes: rows.quotes });
+      await run(tx, Q.LINK_EMBEDDED, { embedded: rows.embedded });
+
+      const touched = [...stale, ...dropped, ...unlinked];
+      const statementIds = [...new Set([...rows.statements.map((s) => s.id), ...ids(touched, 'statements')])];
+      await run(tx, Q.RETOPIC_STATEMENTS, { ids: statementIds });
+      const [orphanStatements] = await run(tx, Q.DELETE_ORPHAN_STATEMENTS, { ids: ids(touched, 'statements') });
+      const speakerIds = [...new Set([...ids(touched, 'speakers'), ...ids([orphanStatements], 'speakers')])];
+      const [orphanSpeakers] = await run(tx, Q.DELETE_ORPHAN_SPEAKERS, { ids: speakerIds });
+      const [orphanOutlets] = await run(tx, Q.DELETE_ORPHAN_OUTLETS, { keys: ids(stale, 'outlets') });
+      return {
+        replaced: Number(stale[0]?.articles ?? 0),
+        orphans: {
+          statements: Number(orphanStatements.statements),
+          speakers: Number(orphanSpeakers.speakers),
+          outlets: Number(orphanOutlets.outlets),
+        },
+      };
+    }, graph.txConfig);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The taxonomy as (:Topic)-[:BROADER]->(:Topic); run once per ingest, before quotes link to topics. */
+export async function writeTopics(graph: Graph, taxonomy: Taxonomy): Promise<void> {
+  const topics = taxonomy.topics.map((t) => ({
+    id: t.id,
+    name: (t as { name?: string }).name ?? t.id,
+    description: t.description,
+    keywords: t.keywords,
+    broader: t.broader,
+  }));
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    await session.executeWrite((tx) => tx.run(Q.MERGE_TOPICS, { topics }), graph.txConfig);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,182 @@
+// Input files -> Sources, one at a time (memory stays flat however many files a run reads).
+// Plain text is kept exactly as read (only a UTF-8 byte-order mark is dropped) so offsets point into it;
+// JSON/JSONL records and HTML pages bring their own metadata. A bad input yields an error and the run goes on.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { z } from 'zod';
+import type { GivenMeta, Source } from './doc.js';
+import { extractHtml } from './html.js';
+
+export interface ReadProblem {
+  file: string;
+  problem: string;
+}
+export type ReadItem = { source: Source } | { error: ReadProblem };
+
+export interface ReadOptions {
+  /** Larger files are refused (bytes); default 20 MB. */
+  maxFileSize?: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+/** Thrown inside this module for a file that cannot be read; becomes a ReadProblem. */
+class BadInput extends Error {}
+
+const nullableString = z.string().nullish();
+const ArticleRecord = z.object({
+  text: z
+    .string({ error: (issue) => (issue.input === undefined ? 'missing' : 'not a string') })
+    .refine((t) => t.trim() !== '', 'empty'),
+  title: nullableString,
+  outlet: nullableString,
+  url: nullableString,
+  published: nullableString,
+  byline: z.union([z.string(), z.array(z.string())]).nullish(),
+});
+type ArticleRecord = z.infer<typeof ArticleRecord>;
+
+export const sourceId = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+const makeSource = (file: string, text: string, given: GivenMeta = {}): Source => ({ file, id: sourceId(text), text, given });
+
+export async function* readSources(paths: string[], options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  const limit = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  for (const path of paths) {
+    const kind = await pathKind(path);
+    if (kind === 'dir') yield* readFolder(path, limit);
+    else if (kind === 'file') yield* fileSources(path, limit);
+    else yield { error: { file: path, problem: kind.problem } };
+  }
+}
+
+async function pathKind(path: string): Promise<'file' | 'dir' | { problem: string }> {
+  try {
+    const info = await stat(path);
+    return info.isDirectory() ? 'dir' : info.isFile() ? 'file' : { problem: 'not a regular file or folder' };
+  } catch (e) {
+    return { problem: fsProblem(e) };
+  }
+}
+
+function fsProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message;
+}
+
+async function* readFolder(dir: string, limit: number): AsyncGenerator<ReadItem> {
+  let found = 0;
+  for await (const file of walk(dir)) {
+    for await (const item of fileSources(file, limit)) {
+      if ('source' in item) found++;
+      yield item;
+    }
+  }
+  if (found === 0) yield { error: { file: dir, problem: 'no articles found in folder' } };
+}
+
+/** Files under `dir`, depth first, names in code-point order; hidden entries are skipped. */
+async function* walk(dir: string): AsyncGenerator<string> {
+  const entries = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile() || (entry.isSymbolicLink() && (await pathKind(path)) === 'file')) yield path;
+  }
+}
+
+async function* fileSources(file: string, limit: number): AsyncGenerator<ReadItem> {
+  let text: string;
+  try {
+    text = await readText(file, limit);
+  } catch (e) {
+    yield { error: { file, problem: e instanceof BadInput ? e.message : fsProblem(e) } };
+    return;
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') yield* jsonSources(file, text);
+  else if (ext === '.jsonl' || ext === '.ndjson') yield* jsonlSources(file, text);
+  else if (ext === '.html' || ext === '.htm' || ext === '.xhtml') yield htmlSource(file, text);
+  else yield { source: makeSource(file, text) };
+}
+
+/** The file as UTF-8 text: refused when too large, empty, binary or not valid UTF-8. */
+async function readText(file: string, limit: number): Promise<string> {
+  const { size } = await stat(file);
+  if (size > limit) {
+    throw new BadInput(`file is ${(size / MB).toFixed(1)} MB, over the ${+(limit / MB).toFixed(2)} MB limit`);
+  }
+  const bytes = await readFile(file);
+  if (bytes.length === 0) throw new BadInput('empty file');
+  if (bytes.includes(0)) throw new BadInput('binary file (contains NUL bytes), not text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a leading BOM
+  } catch {
+    throw new BadInput('not valid UTF-8 text');
+  }
+  if (text.trim() === '') throw new BadInput('empty file (only whitespace)');
+  return text;
+}
+
+function givenMeta(r: ArticleRecord): GivenMeta {
+  const byline = typeof r.byline === 'string' ? [r.byline] : (r.byline ?? []);
+  return {
+    title: r.title ?? null,
+    outlet: r.outlet ?? null,
+    url: r.url ?? null,
+    published: r.published ?? null,
+    byline: byline.map((b) => b.trim()).filter(Boolean),
+  };
+}
+
+/** One JSON value -> a Source, or what is wrong with it (`where`: "record 2", "line 7"). */
+function recordItem(file: string, value: unknown, where: string): ReadItem {
+  const parsed = ArticleRecord.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const problem = issue.path.length ? `"${issue.path.join('.')}" ${issue.message}` : 'not an object';
+    return { error: { file, problem: `${where}: ${problem}` } };
+  }
+  return { source: makeSource(file, parsed.data.text, givenMeta(parsed.data)) };
+}
+
+function* jsonSources(file: string, text: string): Generator<ReadItem> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    yield { error: { file, problem: `malformed JSON: ${(e as Error).message}` } };
+    return;
+  }
+  const records = Array.isArray(value) ? value : [value];
+  if (records.length === 0) yield { error: { file, problem: 'no records (empty JSON array)' } };
+  for (const [i, record] of records.entries()) yield recordItem(file, record, `record ${i + 1}`);
+}
+
+function* jsonlSources(file: string, text: string): Generator<ReadItem> {
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      yield { error: { file, problem: `line ${i + 1}: malformed JSON: ${(e as Error).message}` } };
+      continue;
+    }
+    yield recordItem(file, value, `line ${i + 1}`);
+  }
+}
+
+function htmlSource(file: string, html: string): ReadItem {
+  const page = extractHtml(html);
+  if (page.text.trim() === '') return { error: { file, problem: 'no article text found in the HTML page' } };
+  return { source: makeSource(file, page.text, page.given) };
+}

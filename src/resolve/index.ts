@@ -1,0 +1,52 @@
+// Cross-article resolution: speakers merged into people and organizations, quotes grouped into statements,
+// topics completed by meaning. Runs over every article of a run together, and against what the graph already
+// holds (`known`), so later articles join existing speakers and statements with the same ids.
+import type { ArticleDoc } from '../pipeline/doc.js';
+import { loadTaxonomy, type Taxonomy } from '../pipeline/topics.js';
+import { embed as minilm } from '../embed/index.js';
+import { loadGazetteer, type Gazetteer } from './gazetteer.js';
+import { resolveSpeakers, type ResolvedSpeaker } from './speakers.js';
+import { groupStatements, type Embedder, type KnownStatement, type ResolvedStatement } from './statements.js';
+import { tagTopicsByMeaning } from './topics.js';
+
+export type { ResolvedSpeaker } from './speakers.js';
+export type { Difference, Embedder, KnownStatement, ResolvedStatement, StatementQuote } from './statements.js';
+
+export interface KnownGraph {
+  speakers: ResolvedSpeaker[];
+  statements: KnownStatement[];
+}
+
+export interface Resolution {
+  docs: ArticleDoc[];
+  speakers: ResolvedSpeaker[];
+  statements: ResolvedStatement[];
+}
+
+export interface ResolveOptions {
+  /** Sentence embeddings; null resolves by words only. Default: all-MiniLM-L6-v2 (src/embed). */
+  embed?: Embedder | null;
+  gazetteer?: Gazetteer;
+  /** For tagging by meaning the quotes no keyword tagged; default: the taxonomy file. */
+  taxonomy?: Taxonomy;
+}
+
+/** Each text embedded once per run, whoever asks. */
+function memo(embed: Embedder): Embedder {
+  const cache = new Map<string, Float32Array>();
+  return async (texts) => {
+    const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
+    const vectors = await embed(missing);
+    missing.forEach((t, i) => cache.set(t, vectors[i]));
+    return texts.map((t) => cache.get(t)!);
+  };
+}
+
+export async function resolve(docs: ArticleDoc[], known?: KnownGraph, opts: ResolveOptions = {}): Promise<Resolution> {
+  const embed = opts.embed === null ? null : memo(opts.embed ?? minilm);
+  const speakers = resolveSpeakers(docs, opts.gazetteer ?? loadGazetteer(), known?.speakers ?? []);
+  let resolved = speakers.docs;
+  if (embed) resolved = await tagTopicsByMeaning(resolved, opts.taxonomy ?? loadTaxonomy(), embed);
+  const statements = await groupStatements(resolved, known?.statements ?? [], embed);
+  return { docs: statements.docs, speakers: speakers.speakers, statements: statements.statements };
+}

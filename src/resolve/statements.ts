@@ -1,0 +1,306 @@
+// Statements: the quotes that report one utterance of one speaker, across articles and outlets. Quotes are
+// compared only within their speaker's block (and a time window), lexically for verbatim and trimmed copies,
+// by sentence embeddings for re-wordings and different translations.
+import { createHash } from 'node:crypto';
+import * as fuzz from 'fuzzball';
+import type { ArticleDoc, Quote } from '../pipeline/doc.js';
+
+export type Difference = 'canonical' | 'verbatim' | 'trimmed' | 'repunctuated' | 'reworded' | 'translated';
+
+export interface StatementQuote {
+  articleId: string;
+  start: number;
+  end: number;
+  text: string;
+  difference: Difference;
+}
+
+export interface ResolvedStatement {
+  id: string;
+  speakerId: string;
+  /** The fullest wording: one article's quotes of the statement, in text order. */
+  canonical: string;
+  saidOn: string | null;
+  topics: string[];
+  quotes: StatementQuote[];
+  /** Embedding of the canonical wording's longest quote, when one was computed (stored for later runs). */
+  embedding?: number[];
+}
+
+export type KnownStatement = ResolvedStatement & { embedding?: number[] };
+export type Embedder = (texts: string[]) => Promise<Float32Array[]>;
+
+/** Cosine of sentence embeddings above which two wordings say the same (MiniLM: translations ~0.75-0.87,
+ * different sentences on one topic of one speaker at most ~0.6). */
+export const SAME_MEANING = 0.65;
+/** An excerpt that matches a stretch of another wording this well (fuzzball partial_ratio) is a copy. */
+const SAME_WORDS = 90;
+/** Fewer words than this are too common to identify an utterance ("true", "No, President Trump"). */
+const MIN_WORDS = 4;
+/** A quote with no speaker takes the speaker of a word-for-word copy this long or longer. */
+const ORPHAN_WORDS = 6;
+/** Two quotes dated further apart than this are different utterances. */
+const WINDOW_DAYS = 7;
+
+const canon = (s: string) =>
+  s.normalize('NFKC').replace(/[\u2018\u2019\u201b]/g, "'").replace(/[\u201c\u201d\u201e]/g, '"').replace(/\s+/g, ' ').trim();
+/** Words only: lower case, editorial insertions ("[the U.S.]") and punctuation gone. */
+export const wordsOf = (s: string) =>
+  canon(s).toLowerCase().replace(/\[[^\]]*\]/g, ' ').replace(/\u2026/g, ' ').match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+
+interface Unit {
+  doc: number;
+  quote: number;
+  articleId: string;
+  speakerId: string;
+  text: string;
+  words: string;
+  count: number;
+  saidOn: string | null;
+  order: string;
+  /** An embedded quote of the speaker quoting themselves: an earlier occasion than the words around it. */
+  selfQuote: boolean;
+  vector: Float32Array | null;
+  topics: string[];
+}
+
+class UnionFind {
+  private parent: number[] = [];
+  make(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    while (this.parent[x] !== x) x = this.parent[x] = this.parent[this.parent[x]];
+    return x;
+  }
+  union(a: number, b: number) {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+}
+
+const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+const dot = (a: Float32Array, b: Float32Array) => {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
+  return s;
+};
+
+/** Same wording: one is (nearly) a stretch of the other. */
+function sameWords(a: { words: string; count: number }, b: { words: string; count: number }): boolean {
+  const [short, long] = a.count <= b.count ? [a, b] : [b, a];
+  return short.count >= MIN_WORDS && fuzz.partial_ratio(short.words, long.words) >= SAME_WORDS;
+}
+
+export async function groupStatements(
+  docs: ArticleDoc[],
+  known: KnownStatement[],
+  embed: Embedder | null,
+): Promise<{ docs: ArticleDoc[]; statements: ResolvedStatement[] }> {
+  const units: Unit[] = [];
+  const unitOf = (d: ArticleDoc, di: number, q: Quote, qi: number, speakerId: string): Unit => {
+    const words = wordsOf(q.text);
+    const parent = q.kind === 'embedded' && q.parent != null ? d.quotes[q.parent] : null;
+    return {
+      doc: di, quote: qi, articleId: d.article.id, speakerId, text: q.text, words: words.join(' '), count: words.length,
+      saidOn: q.saidOn ?? null,
+      order: `${q.saidOn ?? '~'}|${d.article.published ?? '~'}|${d.article.id}|${String(q.start).padStart(9, '0')}`,
+      selfQuote: parent?.speaker?.id === speakerId, vector: null, topics: q.topics,
+    };
+  };
+  const paragraphOf = (d: ArticleDoc, q: Quote) => d.article.paragraphs.findIndex((p) => q.start < p.end && p.start < q.end);
+  docs.forEach((d, di) =>
+    d.quotes.forEach((q, qi) => {
+      if (q.speaker?.id) units.push(unitOf(d, di, q, qi, q.speaker.id));
+    }),
+  );
+  // a quote nobody was found to say, copied word for word from a quote another article attributes: same speaker
+  const orphans = docs.flatMap((d, di) => d.quotes.map((q, qi) => ({ d, di, q, qi })).filter(({ q }) => !q.speaker?.id && q.kind !== 'embedded'));
+  const speakerOfOrphan = new Map<string, Unit>();
+  if (orphans.length && units.length) {
+    const index = new Map<string, number[]>();
+    const grams = (w: string[]) => new Set(w.slice(0, -2).map((_, i) => w.slice(i, i + 3).join(' ')));
+    units.forEach((u, i) => {
+      for (const g of grams(u.words.split(' '))) {
+        if (!index.has(g)) index.set(g, []);
+        index.get(g)!.push(i);
+      }
+    });
+    for (const o of orphans) {
+      const words = wordsOf(o.q.text);
+      if (words.length < ORPHAN_WORDS) continue;
+      const hits = new Map<number, number>();
+      for (const g of grams(words)) for (const i of index.get(g) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
+      const ow = { words: words.join(' '), count: words.length };
+      const matches = [...hits]
+        .filter(([i, n]) => n >= 2 && units[i].articleId !== o.d.article.id && units[i].count >= ORPHAN_WORDS)
+        .map(([i]) => units[i])
+        // the copy must cover the orphan: an excerpt of it may be someone else's words it quotes
+        .filter((u) => u.count >= 0.8 * ow.count && fuzz.partial_ratio(u.count <= ow.count ? u.words : ow.words, u.count <= ow.count ? ow.words : u.words) >= 95);
+      const speakers = new Set(matches.map((u) => u.speakerId));
+      if (speakers.size === 1) speakerOfOrphan.set(`${o.di}:${o.qi}`, matches[0]);
+    }
+    for (const [key, match] of speakerOfOrphan) {
+      const [di, qi] = key.split(':').map(Number);
+      units.push(unitOf(docs[di], di, docs[di].quotes[qi], qi, match.speakerId));
+    }
+    units.sort((a, b) => a.doc - b.doc || a.quote - b.quote);
+  }
+
+  // blocks: one speaker's quotes; embed only blocks where the speaker is quoted by several articles
+  const blocks = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    if (!blocks.has(u.speakerId)) blocks.set(u.speakerId, []);
+    blocks.get(u.speakerId)!.push(i);
+  });
+  const knownSpeakers = new Set(known.map((s) => s.speakerId));
+  if (embed) {
+    const need = [...blocks]
+      .filter(([sid, idx]) => new Set(idx.map((i) => units[i].articleId)).size > 1 || knownSpeakers.has(sid))
+      .flatMap(([, idx]) => idx)
+      .filter((i) => units[i].count >= MIN_WORDS - 1);
+    const vectors = await embed(need.map((i) => units[i].text));
+    need.forEach((i, k) => (units[i].vector = vectors[k]));
+  }
+
+  const uf = new UnionFind();
+  units.forEach(() => uf.make());
+  // one article's consecutive quotes of a speaker in one paragraph are one passage ("...," she continued. "...")
+  for (let i = 1; i < units.length; i++) {
+    const a = units[i - 1], b = units[i];
+    if (a.doc !== b.doc || a.speakerId !== b.speakerId || a.selfQuote || b.selfQuote) continue;
+    const d = docs[a.doc];
+    const qa = d.quotes[a.quote], qb = d.quotes[b.quote];
+    if (qa.kind === 'embedded' || qb.kind === 'embedded') continue;
+    if (paragraphOf(d, qa) === paragraphOf(d, qb) && (!a.saidOn || !b.saidOn || a.saidOn === b.saidOn)) uf.union(i - 1, i);
+  }
+
+  const linked = (a: Unit, b: Unit) => {
+    if (a.selfQuote !== b.selfQuote) return false;
+    if (a.saidOn && b.saidOn && days(a.saidOn, b.saidOn) > WINDOW_DAYS) return false;
+    if (sameWords(a, b)) return true;
+    return !!a.vector && !!b.vector && Math.min(a.count, b.count) >= MIN_WORDS - 1 && dot(a.vector, b.vector) >= SAME_MEANING;
+  };
+  for (const idx of blocks.values())
+    for (let x = 0; x < idx.length; x++)
+      for (let y = x + 1; y < idx.length; y++) {
+        const i = idx[x], j = idx[y];
+        if (uf.find(i) !== uf.find(j) && linked(units[i], units[j])) uf.union(i, j);
+      }
+
+  // statements already in the graph: a quote stored before keeps its statement; new quotes join by the same tests
+  const knownNode = new Map<number, KnownStatement>();
+  const quoteKey = (articleId: string, start: number, end: number) => `${articleId}:${start}:${end}`;
+  const unitByKey = new Map(units.map((u, i) => [quoteKey(u.articleId, docs[u.doc].quotes[u.quote].start, docs[u.doc].quotes[u.quote].end), i]));
+  for (const s of [...known].sort((a, b) => a.id.localeCompare(b.id))) {
+    const node = uf.make();
+    knownNode.set(node, s);
+    const vector = s.embedding ? Float32Array.from(s.embedding) : null;
+    for (const kq of s.quotes) {
+      const hit = unitByKey.get(quoteKey(kq.articleId, kq.start, kq.end));
+      if (hit != null) uf.union(node, hit);
+    }
+    for (const i of blocks.get(s.speakerId) ?? []) {
+      const u = units[i];
+      if (s.saidOn && u.saidOn && days(s.saidOn, u.saidOn) > WINDOW_DAYS) continue;
+      const byWords = s.quotes.some((kq) => {
+        const w = wordsOf(kq.text);
+        return sameWords(u, { words: w.join(' '), count: w.length });
+      });
+      if (byWords || (vector && u.vector && u.count >= MIN_WORDS - 1 && dot(u.vector, vector) >= SAME_MEANING)) uf.union(node, i);
+    }
+  }
+
+  const members = new Map<number, { units: number[]; known: KnownStatement[] }>();
+  const member = (root: number) => {
+    if (!members.has(root)) members.set(root, { units: [], known: [] });
+    return members.get(root)!;
+  };
+  units.forEach((_, i) => member(uf.find(i)).units.push(i));
+  for (const [node, s] of knownNode) member(uf.find(node)).known.push(s);
+
+  const statements: ResolvedStatement[] = [];
+  const statementOf = new Map<number, string>();
+  const usedIds = new Set<string>();
+  for (const { units: ui, known: ks } of members.values()) {
+    const us = ui.map((i) => units[i]).sort((a, b) => a.order.localeCompare(b.order));
+    const speakerId = us[0]?.speakerId ?? ks[0].speakerId;
+    // the same words said on two occasions are two statements: the date, then the first quote's place, tell them apart
+    const hash = (s: string) => `stmt:${createHash('sha256').update(s).digest('hex').slice(0, 12)}`;
+    let id = ks.map((k) => k.id).sort()[0] ?? hash(`${speakerId}\n${us[0].words}\n${us[0].saidOn ?? ''}`);
+    if (!ks.length && usedIds.has(id)) id = hash(`${id}\n${us[0].articleId}:${docs[us[0].doc].quotes[us[0].quote].start}`);
+    usedIds.add(id);
+    const fresh = us.map((u) => {
+      const q = docs[u.doc].quotes[u.quote];
+      return { articleId: u.articleId, start: q.start, end: q.end, text: q.text, unit: u as Unit | null };
+    });
+    const seen = new Set(fresh.map((q) => quoteKey(q.articleId, q.start, q.end)));
+    const old = ks.flatMap((k) => k.quotes)
+      .filter((q) => !seen.has(quoteKey(q.articleId, q.start, q.end)))
+      .map((q) => ({ articleId: q.articleId, start: q.start, end: q.end, text: q.text, unit: null as Unit | null }));
+    const all = [...fresh, ...old];
+    // canonical: the article whose quotes of it hold the most words
+    const byArticle = new Map<string, typeof all>();
+    for (const q of all) byArticle.set(q.articleId, [...(byArticle.get(q.articleId) ?? []), q]);
+    const passages = [...byArticle].map(([articleId, qs]) => {
+      const sorted = [...qs].sort((a, b) => a.start - b.start);
+      const text = sorted.map((q) => canon(q.text)).join(' ');
+      return { articleId, text, count: wordsOf(text).length, first: sorted };
+    });
+    passages.sort((a, b) => b.count - a.count || a.articleId.localeCompare(b.articleId));
+    const top = passages[0];
+    const topVector = top.first.map((q) => q.unit?.vector).find((v) => v) ?? null;
+    const dates = us.map((u) => u.saidOn).filter((d): d is string => !!d);
+    const saidOn = mostCommon(dates) ?? ks.find((k) => k.saidOn)?.saidOn ?? null;
+    const topics = [...new Set([...us.flatMap((u) => u.topics), ...ks.flatMap((k) => k.topics)])].sort();
+    const s: ResolvedStatement = {
+      id,
+      speakerId,
+      canonical: top.text,
+      saidOn,
+      topics,
+      quotes: all.map((q) => ({
+        articleId: q.articleId, start: q.start, end: q.end, text: q.text,
+        difference: q.articleId === top.articleId ? 'canonical' : difference(q.text, top.text, q.unit?.vector ?? null, topVector),
+      })),
+    };
+    const vector = topVector ?? (ks[0]?.embedding ? Float32Array.from(ks[0].embedding) : null);
+    if (vector) s.embedding = Array.from(vector);
+    statements.push(s);
+    for (const i of ui) statementOf.set(i, id);
+  }
+
+  const out = docs.map((d, di) => ({
+    ...d,
+    quotes: d.quotes.map((q, qi) => {
+      const i = unitByKey.get(quoteKey(d.article.id, q.start, q.end));
+      if (i == null || units[i].doc !== di || units[i].quote !== qi) return q;
+      const from = speakerOfOrphan.get(`${di}:${qi}`);
+      const speaker = from ? { ...docs[from.doc].quotes[from.quote].speaker!, mention: null, role: null } : q.speaker;
+      return { ...q, speaker, statement: statementOf.get(i) ?? null };
+    }),
+  }));
+  return { docs: out, statements: statements.sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+function mostCommon(xs: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+/** How one outlet's wording differs from the canonical one. */
+export function difference(text: string, canonical: string, vector: Float32Array | null, canonicalVector: Float32Array | null): Difference {
+  const a = canon(text).replace(/^[\s"',.…]+|[\s"',.…]+$/g, '');
+  const b = canon(canonical).replace(/^[\s"',.…]+|[\s"',.…]+$/g, '');
+  if (a === b) return 'verbatim';
+  const wa = wordsOf(text).join(' '), wb = wordsOf(canonical).join(' ');
+  if (wa === wb) return 'repunctuated';
+  if (` ${wb} `.includes(` ${wa} `)) return 'trimmed';
+  // most words shared: reworded; few shared but the same meaning: translated differently
+  const sa = new Set(wa.split(' ')), sb = new Set(wb.split(' '));
+  const shared = [...sa].filter((w) => sb.has(w)).length / Math.min(sa.size, sb.size);
+  if (shared >= 0.7) return 'reworded';
+  return vector && canonicalVector && dot(vector, canonicalVector) >= SAME_MEANING - 0.1 ? 'translated' : 'reworded';
+}

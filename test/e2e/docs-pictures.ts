@@ -1,0 +1,84 @@
+// Retakes the README's pictures from a running `npm start` (same environment, so the same ports and password):
+//   npx tsx test/e2e/docs-pictures.ts
+// docs/img/explorer.png: the explorer on Sheinbaum's "sovereignty is not for sale" statement.
+// docs/img/neo4j-browser.png: Neo4j Browser logged in, cypher/style.grass applied (`:style <server>/style.grass`),
+// showing the headline path for the topic. Only the local Neo4j has a Browser this script knows the address of.
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { loadConfig, ROOT } from '../../src/config.js';
+import { LocalNeo4j } from '../../src/db/local.js';
+
+const cfg = loadConfig();
+// "localhost", not 127.0.0.1: Neo4j Browser loads styles only from hosts on its allowlist, which has localhost
+const app = `http://localhost:${cfg.PORT}`;
+const OUT = join(ROOT, 'docs/img');
+const TOPIC = process.env.QG_PICTURE_TOPIC ?? 'sovereignty';
+const WORDS = process.env.QG_PICTURE_WORDS ?? 'not for sale';
+
+// The headline path of cypher/MODEL.md for one topic: who said it, and which article (and outlet) reported it.
+const HEADLINE = `MATCH h = (:Speaker)-[:SAID]->(st:Statement)-[:ABOUT]->(:Topic {id: '${TOPIC}'})
+MATCH r = (st)<-[:REPORTS]-(:Quote)<-[:QUOTES]-(a:Article)
+OPTIONAL MATCH o = (a)-[:PUBLISHED_BY]->(:Outlet)
+RETURN h, r, o`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.QG_CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+try {
+  await explorer(await browser.newPage({ viewport: { width: 1440, height: 1000 } }));
+  if (cfg.NEO4J_URI) process.stderr.write('NEO4J_URI is set: no local Neo4j Browser to picture.\n');
+  else await neo4jBrowser(await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
+} finally {
+  await browser.close();
+}
+
+async function explorer(page: Page): Promise<void> {
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${app}/#topic=${encodeURIComponent(TOPIC)}`);
+  await page.locator('.who-speaker').first().waitFor();
+  await page.locator('.statement-link', { hasText: WORDS }).first().click();
+  await page.getByTestId('statement-detail').waitFor();
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await page.waitForTimeout(500);
+  const path = join(OUT, 'explorer.png');
+  await page.screenshot({ path, fullPage: true });
+  process.stderr.write(`${path}\n`);
+}
+
+async function neo4jBrowser(page: Page): Promise<void> {
+  page.setDefaultTimeout(120_000);
+  // Browser asks for web fonts and telemetry on the internet: refuse anything that is not this machine
+  await page.route((url) => !/^(http|ws):\/\/(127\.0\.0\.1|localhost)[:/]/.test(url.href), (route) => route.abort());
+  await page.goto(new LocalNeo4j(cfg).browserUrl);
+  await page.getByTestId('bolt-scheme-select').selectOption('bolt://');
+  await page.getByTestId('boltaddress').fill(`127.0.0.1:${cfg.QG_BOLT_PORT}`);
+  await page.getByTestId('username').fill(cfg.NEO4J_USER);
+  await page.getByTestId('password').fill(cfg.NEO4J_PASSWORD);
+  await page.getByTestId('connect').click();
+  await page.getByText('Getting started with Neo4j Browser').waitFor();
+
+  const run = async (command: string) => {
+    await page.locator('#monaco-main-editor, .monaco-editor').first().click();
+    // insertText, not type: the editor would auto-close every bracket and quote typed key by key
+    await page.keyboard.insertText(command.replace(/\s*\n\s*/g, ' '));
+    await page.keyboard.press('Control+Enter');
+    await page.waitForTimeout(1500);
+  };
+  await run(`:style ${app}/style.grass`);
+  await page.getByTestId('styleResetButton').waitFor();
+  await run(':config autoComplete: false'); // "connect result nodes" would add every relationship among them
+  await run(':clear');
+  await run(HEADLINE);
+  await page.locator('svg .node').first().waitFor();
+  const named = (name: string) => page.locator(`[title="${name}"], [aria-label="${name}"]`).first();
+  await page.getByTestId('frame').first().locator('[title="Fullscreen"]').click();
+  await named('Collapse the node properties display').click();
+  await page.waitForTimeout(4000); // the force layout settles
+  await named('zoom-to-fit').click();
+  await page.waitForTimeout(1500);
+  const path = join(OUT, 'neo4j-browser.png');
+  await page.screenshot({ path });
+  process.stderr.write(`${path}\n`);
+}

@@ -1,0 +1,128 @@
+// The explorer as a person uses it: a real Chromium on the real server over the seeds, ingested by the real
+// ingest into the test Neo4j. Screenshots land in test/artifacts/ (git-ignored) for a human to look at.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../../src/api/server.js';
+import { ROOT } from '../../src/config.js';
+import type { Graph } from '../../src/db/driver.js';
+import { explorerResponse } from '../../src/web/assets.js';
+import { ingestSeeds } from '../support/api.js';
+import { testConfig, testGraph } from '../support/graph.js';
+import { emptyGraph } from '../support/ingest.js';
+
+const CHROMIUM = process.env.QG_CHROMIUM ?? '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+
+let graph: Graph;
+let server: ReturnType<typeof createServer>['server'];
+let browser: Browser;
+let page: Page;
+let base: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  graph = await testGraph();
+  await emptyGraph(graph);
+  // the real ingest (QG_API_TEST_PIPELINE=gold swaps in the seed gold, to tell page faults from extraction faults)
+  const report = await ingestSeeds(graph);
+  expect(report.errors).toEqual([]);
+
+  server = createServer(graph, testConfig(), { handlers: [explorerResponse] }).server;
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+  // generous: two shared cores, with Neo4j and the NLP models beside the browser
+  page.setDefaultTimeout(45_000);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  // the page must work offline: any request that leaves this server fails the test
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) pageErrors.push(`left the server: ${r.url()}`);
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server?.listening) await new Promise((done) => (server.close(done), server.closeAllConnections()));
+  await graph?.close();
+});
+
+/** A full-page picture from the top (the header is sticky: a scrolled page would draw it mid-picture). */
+async function shot(name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await page.screenshot({ path: join(ARTIFACTS, `explorer-${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+describe('explorer in a real browser', () => {
+  it('shows who spoke on sovereignty and each outlet’s wording of Sheinbaum’s statement', async () => {
+    await page.goto(`${base}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+
+    await page.getByTestId('topic-sovereignty').click();
+    await page.getByTestId('view-title').filter({ hasText: /sovereignty/i }).waitFor();
+    expect(page.url()).toContain('topic=sovereignty');
+    const sheinbaum = page.getByTestId('who-list').locator('.who-speaker', { hasText: 'Claudia Sheinbaum' });
+    await sheinbaum.waitFor();
+
+    // the graph drew her as a node among speakers, statements and outlets
+    const nodes = await page.getByTestId('graph').evaluate((el) =>
+      (el as HTMLElement & { cy: { nodes(): { map<T>(f: (n: { data(k: string): string }) => T): T[] } } }).cy
+        .nodes()
+        .map((n) => ({ kind: n.data('kind'), label: n.data('label') })),
+    );
+    expect(nodes).toContainEqual({ kind: 'speaker', label: 'Claudia Sheinbaum' });
+    expect(new Set(nodes.map((n) => n.kind))).toEqual(new Set(['speaker', 'statement', 'outlet']));
+    await shot('topic');
+
+    await sheinbaum.locator('.statement-link', { hasText: /not for sale/i }).first().click();
+    const detail = page.getByTestId('statement-detail');
+    await detail.waitFor();
+    expect(await detail.getByTestId('canonical').textContent()).toMatch(/sovereignty/i);
+    expect(await detail.getByTestId('statement-speaker').textContent()).toBe('Claudia Sheinbaum');
+
+    const hill = detail.getByTestId('wording-hill');
+    const ap = detail.getByTestId('wording-associated-press');
+    await hill.waitFor();
+    await shot('statement'); // before the checks, so a failure leaves the picture to look at
+    await ap.waitFor();
+    for (const card of [hill, ap]) {
+      expect((await card.getByTestId('wording-text').allTextContents()).join(' ')).toMatch(/sovereignty/i);
+      // each wording is marked inside the article's text, at the API's offsets
+      expect((await card.getByTestId('quote-mark').allTextContents()).join(' ')).toMatch(/sovereignty/i);
+    }
+    // wordings that differ from the canonical one show what changed
+    expect(await detail.locator('.wordings ins, .wordings del, .wordings .elided').count()).toBeGreaterThan(0);
+
+    await detail.getByTestId('statement-speaker').click();
+    const speaker = page.getByTestId('speaker-detail');
+    await speaker.waitFor();
+    expect(await speaker.locator('h2').textContent()).toBe('Claudia Sheinbaum');
+    expect(await speaker.getByTestId('speaker-statements').locator('li').count()).toBeGreaterThan(0);
+    expect(await speaker.getByTestId('speaker-outlets').textContent()).toMatch(/Hill/);
+    await shot('speaker');
+
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('finds a statement by search', async () => {
+    await page.goto(`${base}/`);
+    await page.locator('body[data-ready="true"]').waitFor();
+    await page.getByTestId('search-input').fill('not for sale');
+    await page.getByTestId('search-submit').click();
+    await page.getByTestId('view-title').filter({ hasText: 'not for sale' }).waitFor();
+    expect(page.url()).toContain('q=not+for+sale');
+    await page.getByTestId('who-list').locator('.who-speaker', { hasText: 'Claudia Sheinbaum' }).waitFor();
+    await shot('search');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+// The API's pure parts: filters to parameterised Cypher, Lucene escaping, cursors and page sizes, the token
+// check, and the schema building from schema.graphql.
+import { describe, expect, it } from 'vitest';
+import { bearerMatches } from '../../src/api/auth.js';
+import { connection, encodeCursor, offsetAfter, pageSize } from '../../src/api/pagination.js';
+import { buildSchema } from '../../src/api/schema.js';
+import { luceneQuery, WhereBuilder } from '../../src/graph/queries.js';
+
+describe('where filters', () => {
+  it('put every value in a parameter, never in the Cypher text', () => {
+    const evil = `x' }) DETACH DELETE n //`;
+    const w = new WhereBuilder();
+    const cypher = w.build('Quote', 'n', {
+      text: { contains: evil, startsWith: evil },
+      saidOn: { gte: '2025-05-01' },
+      speaker: { name: { eq: evil } },
+      OR: [{ kind: { in: ['direct'] } }, { NOT: { outlet: { name: { eq: evil } } } }],
+    });
+    expect(cypher).not.toContain('DETACH');
+    expect(Object.values(w.params)).toEqual(expect.arrayContaining([evil, '2025-05-01', ['direct']]));
+    expect(cypher).toContain('toLower(n.text) CONTAINS toLower($w');
+    expect(cypher).toContain('n.saidOn >= date($w');
+    expect(cypher).toMatch(/EXISTS \{ MATCH \(n\)-\[:ATTRIBUTED_TO\]->\(wv\d+:Speaker\)/);
+    expect(cypher).toContain(' OR ');
+    expect(cypher).toContain('NOT (');
+  });
+
+  it('match topics with their narrower topics, list properties by any element', () => {
+    const w = new WhereBuilder();
+    const cypher = w.build('Statement', 's', { topic: { id: { eq: 'diplomacy' } }, text: { contains: 'sold' } });
+    expect(cypher).toContain('[:BROADER*0..]');
+    expect(cypher).toMatch(/any\(wv\d+ IN \[s\.canonical\]/);
+  });
+
+  it('are true when empty', () => {
+    expect(new WhereBuilder().build('Speaker', 'n', {})).toBe('true');
+    expect(new WhereBuilder().build('Speaker', 'n', null)).toBe('true');
+    expect(new WhereBuilder().build('Speaker', 'n', { name: { eq: null } })).toBe('true');
+  });
+});
+
+describe('luceneQuery', () => {
+  it('escapes every special character and defuses operators', () => {
+    expect(luceneQuery('a:b')).toBe('a\\:b');
+    expect(luceneQuery('(x)')).toBe('\\(x\\)');
+    expect(luceneQuery('*')).toBe('\\*');
+    const q = luceneQuery('Sheinbaum AND "sale" ~2');
+    expect(q).toContain(' and ');
+    expect(q).toContain('\\"sale\\"');
+    expect(q).toContain('\\~2');
+  });
+
+  it('boosts the exact phrase of several words', () => {
+    expect(luceneQuery('not for sale')).toBe('"not for sale"^3 not for sale');
+    expect(luceneQuery('   ')).toBe('');
+  });
+});
+
+describe('pagination', () => {
+  it('round-trips cursors and refuses foreign ones', () => {
+    expect(offsetAfter(encodeCursor(41))).toBe(42);
+    expect(offsetAfter(null)).toBe(0);
+    expect(() => offsetAfter('bm90IGEgY3Vyc29y')).toThrow(/cursor/);
+  });
+
+  it('caps page sizes at 100', () => {
+    expect(pageSize(undefined, 20)).toBe(20);
+    expect(pageSize(100, 20)).toBe(100);
+    expect(() => pageSize(101, 20)).toThrow(/between 0 and 100/);
+    expect(() => pageSize(-1, 20)).toThrow();
+  });
+
+  it('builds edges and page info from size + 1 rows', () => {
+    const c = connection(['a', 'b', 'c'], 10, 2, async () => 13);
+    expect(c.edges.map((e) => e.node)).toEqual(['a', 'b']);
+    expect(c.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true, endCursor: encodeCursor(11) });
+  });
+});
+
+describe('bearerMatches', () => {
+  const token = 'a-token-of-enough-length';
+  it('accepts exactly the configured token', () => {
+    expect(bearerMatches(`Bearer ${token}`, token)).toBe(true);
+    expect(bearerMatches(`bearer ${token}`, token)).toBe(true);
+    expect(bearerMatches(`Bearer ${token}x`, token)).toBe(false);
+    expect(bearerMatches(token, token)).toBe(false);
+    expect(bearerMatches(null, token)).toBe(false);
+    expect(bearerMatches(`Bearer ${token}`, undefined)).toBe(false);
+  });
+});
+
+describe('schema', () => {
+  it('builds from schema.graphql with a resolver for every field that needs one', () => {
+    const schema = buildSchema();
+    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(
+      expect.arrayContaining(['whoSaid', 'quotes', 'statements', 'speakers', 'outlets', 'topics', 'search', 'speaker', 'outlet', 'article', 'statement']),
+    );
+    expect(Object.keys(schema.getMutationType()!.getFields())).toEqual(['ingestArticles']);
+  });
+});

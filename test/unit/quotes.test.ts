@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/pipeline/quotes.js';
+import { articleOf } from '../support/article.js';
+
+const texts = (s: string) => findQuotes(articleOf(s)).map((q) => q.text);
+
+describe('findQuotes', () => {
+  it('finds curly, straight, mixed and two-character marks', () => {
+    expect(texts('He said “curly one here” and "straight one here" then.')).toEqual(['curly one here', 'straight one here']);
+    expect(texts('“Opens curly, closes straight," she said.')).toEqual(['Opens curly, closes straight,']);
+    expect(texts("''This isn't tax reform,'' said Mr. Holtz-Eakin. ``Old style too.''")).toEqual([
+      "This isn't tax reform,",
+      'Old style too.',
+    ]);
+    expect(texts('Headline says it is ‘in their heads’ now.')).toEqual(['in their heads']);
+  });
+
+  it('keeps offsets exact', () => {
+    const a = articleOf('Intro line.\nShe said, “We will win.”');
+    for (const q of findQuotes(a)) expect(a.source.text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('does not take apostrophes for quotes', () => {
+    expect(texts("Don't forget Trump's plan, the '90s, rock 'n' roll and the Clintons' house.")).toEqual([]);
+    expect(texts('It’s the ’90s and Trump’s time.')).toEqual([]);
+  });
+
+  it('nests quotes as embedded, with the parent index', () => {
+    const qs = findQuotes(articleOf(`"He said, 'How can we help?' And I said 'No,'" Sheinbaum stated.`));
+    expect(qs.map((q) => [q.kind, q.text, q.parent])).toEqual([
+      ['direct', "He said, 'How can we help?' And I said 'No,'", null],
+      ['embedded', 'How can we help?', 0],
+      ['embedded', 'No,', 0],
+    ]);
+    const curly = findQuotes(articleOf('“I’d rather live in what he calls “hell” than that.” ― A. Reader'));
+    expect(curly.map((q) => q.kind)).toEqual(['direct', 'embedded']);
+  });
+
+  it('continues a quote into the next paragraph that opens with a mark, one quote per piece', () => {
+    const qs = texts('“First paragraph of the quote goes on\n“Second piece ends here,” he said.');
+    expect(qs).toEqual(['First paragraph of the quote goes on', 'Second piece ends here,']);
+  });
+
+  it('drops short unclosed marks and reads a closing mark opening a paragraph as an opening one', () => {
+    expect(texts('A stray “ mark here.')).toEqual([]);
+    expect(texts('” … what I learned is this,” he said.')).toEqual(['… what I learned is this,']);
+  });
+
+  it('tells woven (partial) from standalone (direct) quotes', () => {
+    const qs = findQuotes(articleOf('She declared that “sovereignty is not for sale.” He said, “We agree.”'));
+    expect(qs.map((q) => q.kind)).toEqual(['partial', 'direct']);
+  });
+
+  it('ignores quote marks inside markup', () => {
+    expect(texts('<tweet pic="pic.twitter.com/" id="778">The blue arrow</tweet>.')).toEqual([]);
+  });
+
+  it('is linear on a megabyte of unmatched marks', () => {
+    const junk = '“ " \' ‘ ” ’ `` \'\' <a '.repeat(1_000_000 / 20);
+    const t0 = performance.now();
+    findQuotes(articleOf(junk));
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});

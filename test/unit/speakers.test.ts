@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/pipeline/quotes.js';
+import { attributeSpeakers } from '../../src/pipeline/speakers.js';
+import { articleOf } from '../support/article.js';
+
+const attribute = (text: string) => {
+  const a = articleOf(text);
+  return attributeSpeakers(a, findQuotes(a));
+};
+const who = (text: string) => attribute(text).map((q) => q.speaker?.name ?? null);
+
+describe('attributeSpeakers', () => {
+  it('reads cue verbs after the quote, both orders', () => {
+    expect(who('“We will win,” Jane Doe said.')).toEqual(['Jane Doe']);
+    expect(who('“We will win,” said Mr. Burman.')).toEqual(['Burman']);
+    expect(who('“It was a mistake,” the mayor warned on Monday.')).toEqual(['mayor']);
+  });
+
+  it('reads cue verbs before the quote, a colon, and participles sharing the subject', () => {
+    expect(who('Maria Lopez emphasized, “We will never accept it.”')).toEqual(['Maria Lopez']);
+    expect(who('In a statement on Monday, Maria Lopez stated: “We do not accept it.”')).toEqual(['Maria Lopez']);
+    expect(who('General Gregory Guillot, commander of U.S. Northern Command, praised the troops, saying, “This increases our reach.”')).toEqual([
+      'Gregory Guillot',
+    ]);
+  });
+
+  it('gives the mention as written, with title and appositive roles', () => {
+    const [q] = attribute('General Gregory Guillot, commander of U.S. Northern Command, praised the troops, saying, “This increases our reach.”');
+    expect(q.speaker?.role).toBe('commander of U.S. Northern Command');
+    expect(q.speaker?.mention?.text).toContain('Gregory Guillot');
+    const [p] = attribute('Mexican President Claudia Sheinbaum said, “Sovereignty is not for sale.”');
+    expect(p.speaker).toMatchObject({ name: 'Claudia Sheinbaum', type: 'person', role: 'President' });
+  });
+
+  it('attributes partial quotes to the subject of the governing clause', () => {
+    const [q] = attribute('Mexican President Claudia Sheinbaum rejected the offer, declaring at an event that "sovereignty is not for sale."');
+    expect(q.kind).toBe('partial');
+    expect(q.speaker?.name).toBe('Claudia Sheinbaum');
+    expect(who('The Acme Council claimed that the deal was "the best in history."')).toEqual(['Acme Council']);
+  });
+
+  it('resolves pronouns by gender and recency, keeping the pronoun as the mention', () => {
+    const qs = attribute('Claudia Sheinbaum met Donald Trump on Friday.\n“We will not accept troops,” she said.\n“They need our help,” he said.');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Claudia Sheinbaum', 'Donald Trump']);
+    expect(qs[0].speaker?.mention?.text).toBe('she');
+    expect(qs[0].confidence).toBeLessThan(0.9);
+  });
+
+  it('continues the last speaker in quote-only paragraphs and split quotes', () => {
+    const qs = attribute('“The first part,” Jane Doe said. “The second part.”\n“A paragraph of quote only, with no cue at all.”');
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Jane Doe', 'Jane Doe', 'Jane Doe']);
+    expect(qs[2].confidence).toBeLessThan(qs[0].confidence);
+  });
+
+  it('makes organizations speak, also through a spokesperson', () => {
+    const qs = attribute(
+      'A spokesperson for the National Security Council (NSC) mentioned the talks. The spokesperson added that they built the "safest border ever."',
+    );
+    expect(qs[0].speaker).toMatchObject({ name: 'National Security Council (NSC)', type: 'organization' });
+    expect(who('“No comment,” the White House said.')).toEqual(['White House']);
+  });
+
+  it('resolves role phrases to the latest matching person', () => {
+    const qs = attribute('Mexican President Claudia Sheinbaum spoke on Friday.\n“We are ready,” the Mexican president said.');
+    expect(qs[0].speaker?.name).toBe('Claudia Sheinbaum');
+  });
+
+  it('handles "X quoted Y as saying"', () => {
+    const [q] = attribute('Claudia Sheinbaum spoke to Donald Trump. "How can we help you?" she quoted Trump as saying.');
+    expect(q.speaker?.name).toBe('Donald Trump');
+    expect(q.relayedBy).toBe('Claudia Sheinbaum');
+  });
+
+  it('attributes embedded quotes to who the outer speaker reports, relayed by the outer speaker', () => {
+    const qs = attribute(
+      'Claudia Sheinbaum spoke after a call with Donald Trump.\n"He said, \'How can we help you?\' And you know what I said to him? \'No, President Trump,\'" Sheinbaum stated.',
+    );
+    expect(qs.map((q) => [q.kind, q.speaker?.name, q.relayedBy])).toEqual([
+      ['direct', 'Claudia Sheinbaum', null],
+      ['embedded', 'Donald Trump', 'Claudia Sheinbaum'],
+      ['embedded', 'Claudia Sheinbaum', 'Claudia Sheinbaum'],
+    ]);
+  });
+
+  it('reads transcripts, dashes and "according to"', () => {
+    expect(who('"WALLACE: Let us start with the news of the day."')).toEqual(['WALLACE']);
+    expect(who('“I would rather live anywhere else than here.” ― Adriana Rodarte')).toEqual(['Adriana Rodarte']);
+    expect(who('According to Jane Doe, the plan was "a total failure from start to end."')).toEqual(['Jane Doe']);
+  });
+
+  it('drops quoted labels, titles and scare quotes nobody is said to have said', () => {
+    expect(attribute('In February the State Department designated as “foreign terrorist organizations” many cartels.')).toEqual([]);
+    expect(attribute('A ranch was discovered to be a suspected “extermination camp” run by a cartel.')).toEqual([]);
+    expect(attribute('He appeared on “Fox News Sunday” this week.')).toEqual([]);
+  });
+
+  it('keeps embedded parent indexes valid after dropping', () => {
+    const qs = attribute('A “label” here.\n"He said, \'We are ready,\'" Jane Doe said.');
+    qs.forEach((q) => q.parent != null && expect(qs[q.parent].kind).not.toBe('embedded'));
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { resolveTime } from '../../src/pipeline/time.js';
+import { article, quote } from './pipeline-fixtures.js';
+
+const said = (text: string, words: string[], published: string | null) => {
+  const a = article(text, published);
+  return resolveTime(a, words.map((w) => quote(a, w, 'Jane Doe'))).map((q) => q.saidOn);
+};
+
+describe('resolveTime', () => {
+  it('resolves a weekday against the publication date, never after it', () => {
+    expect(said('"We agree," she said on Saturday.', ['We agree,'], '2025-05-03')).toEqual(['2025-05-03']);
+    expect(said('"We agree," she said on Sunday.', ['We agree,'], '2025-05-03')).toEqual(['2025-04-27']);
+    expect(said('"We agree," she said Friday.', ['We agree,'], '2025-05-03')).toEqual(['2025-05-02']);
+  });
+
+  it('resolves dates and relative phrases: "April 16", "three months ago", "last month"', () => {
+    expect(said('In a call on April 16, she said: "No."', ['No.'], '2025-05-03')).toEqual(['2025-04-16']);
+    expect(said('"No," she told reporters three months ago.', ['No,'], '2025-05-03')).toEqual(['2025-02-03']);
+    expect(said('Last month she said "no deal".', ['no deal'], '2025-05-03')).toEqual(['2025-04-03']);
+  });
+
+  it('ignores dates inside the quotation itself', () => {
+    expect(said('"Last month we won," she said.', ['Last month we won,'], '2025-05-03')).toEqual([null]);
+  });
+
+  it('"at the time" points back to the date given before', () => {
+    const text = '"First," she told reporters three months ago.\n"Second," she added at the time.';
+    expect(said(text, ['First,', 'Second,'], '2025-05-03')).toEqual(['2025-02-03', '2025-02-03']);
+  });
+
+  it('carries the date to the same speaker continuing in the next paragraph', () => {
+    const text = '"One," she said on Saturday.\n"Two," she continued.';
+    expect(said(text, ['One,', 'Two,'], '2025-05-03')).toEqual(['2025-05-03', '2025-05-03']);
+  });
+
+  it('is null without a publication date unless the date names its year', () => {
+    expect(said('"Yes," she said on April 22.', ['Yes,'], null)).toEqual([null]);
+    expect(said('"Yes," she said on May 3, 2025.', ['Yes,'], null)).toEqual(['2025-05-03']);
+    expect(said('"Yes," she said.', ['Yes,'], '2025-05-03')).toEqual([null]);
+  });
+});
