@@ -53,7 +53,12 @@ try {
     },
   };
   const batchSize = process.env.QG_BENCH_BATCH ? Number(process.env.QG_BENCH_BATCH) : undefined;
-  const report = await ingestSources(graph, readSources([dir]), { pipeline, batchSize });
+  const t0 = performance.now();
+  const report = await ingestSources(graph, readSources([dir]), {
+    pipeline,
+    batchSize,
+    onProgress: (p) => p.stage !== 'extract' && console.error(`  ${s(performance.now() - t0)}: ${p.files} files, ${p.articles} articles, batch ${p.batches} (${p.stage})`),
+  });
   const t = report.timings;
   console.log(
     `ingest   ${report.counts.files} files, ${report.counts.articles} articles, ${report.counts.quotes} quotes, ` +
@@ -67,7 +72,7 @@ try {
 
   // baseline: the same rows, one transaction per article, into an emptied graph
   await empty(graph);
-  const t0 = performance.now();
+  const t1 = performance.now();
   await writeTopics(graph, project.taxonomy);
   let transactions = 0;
   for (const { resolution } of resolutions)
@@ -75,7 +80,7 @@ try {
       await writeBatch(graph, buildRows({ ...resolution, docs: [doc] }, [doc.article.source.file]));
       transactions++;
     }
-  const baseline = performance.now() - t0;
+  const baseline = performance.now() - t1;
   console.log(
     `writes   batched ${s(t.write)} (${resolutions.length} transactions) vs one per article ${s(baseline)} ` +
       `(${transactions} transactions): batched is ${(baseline / t.write).toFixed(1)}x faster`,

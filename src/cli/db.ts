@@ -4,10 +4,8 @@ import { loadConfig } from '../config.js';
 import { LocalNeo4j } from '../db/local.js';
 import { connect } from '../db/driver.js';
 import { migrate } from '../db/migrate.js';
-import { run } from './run.js';
+import { run, say } from './run.js';
 import type { Registrar } from './registrar.js';
-
-const say = (line: string) => process.stderr.write(`${line}\n`);
 
 export const register: Registrar = (program: Command) => {
   const db = program.command('db').description('the local Neo4j server (used when NEO4J_URI is not set)');
@@ -17,7 +15,10 @@ export const register: Registrar = (program: Command) => {
     .action(() =>
       run(async () => {
         const cfg = loadConfig();
-        if (cfg.NEO4J_URI) return say(`NEO4J_URI is set (${cfg.NEO4J_URI}): that server is used, nothing to start.`);
+        if (cfg.NEO4J_URI) {
+          say(`NEO4J_URI is set (${cfg.NEO4J_URI}): that server is used, nothing to start.`);
+          return;
+        }
         const local = new LocalNeo4j(cfg);
         const t0 = Date.now();
         const { alreadyRunning } = await local.start(say);

@@ -11,3 +11,6 @@ export async function run(body: () => Promise<void>): Promise<void> {
     process.exitCode = 1;
   }
 }
+
+/** Human-facing progress goes to stderr; stdout is for machine-readable output. */
+export const say = (line: string): void => void process.stderr.write(`${line}\n`);

@@ -4,10 +4,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/driver.js';
 import { migrate } from '../db/migrate.js';
-import { run } from './run.js';
+import { run, say } from './run.js';
 import type { Registrar } from './registrar.js';
-
-const say = (line: string) => process.stderr.write(`${line}\n`);
 
 interface ServeOptions {
   port?: string;

@@ -9,13 +9,11 @@ import { loadConfig, ROOT, type Config } from '../config.js';
 import { connect, type Graph } from '../db/driver.js';
 import { LocalNeo4j } from '../db/local.js';
 import { migrate } from '../db/migrate.js';
-import { run } from './run.js';
+import { run, say } from './run.js';
 import type { Registrar } from './registrar.js';
 
 const SEEDS = join(ROOT, 'test/fixtures/seeds');
 const DEFAULT_PASSWORD = loadConfig({}).NEO4J_PASSWORD;
-
-const say = (line: string) => process.stderr.write(`${line}\n`);
 
 export const register: Registrar = (program: Command) => {
   program
@@ -51,11 +49,10 @@ async function start(cfg: Config, seed: boolean): Promise<void> {
       await (graph ?? (await connecting?.catch(() => null)))?.close();
     })());
 
+  // A terminal's Ctrl-C reaches npm, tsx and this process at once, and npm and tsx pass it on too: repeats are
+  // expected, so they do not cut the shutdown short (it is bounded: Neo4j is killed if it takes over a minute).
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      say(`${signal} again: exiting now${cfg.NEO4J_URI ? '' : ' (stop Neo4j with `quotegraph db stop`)'}.`);
-      process.exit(130);
-    }
+    if (stopping) return;
     say(`\n${signal}: stopping…`);
     stop().then(
       () => say('stopped.'),

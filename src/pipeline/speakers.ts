@@ -30,6 +30,7 @@ const ORG_HEADS = new Set(
 const SPOKES = new Set('spokesperson spokesman spokeswoman representative rep'.split(' '));
 const PERSONAL = { he: 'male', him: 'male', she: 'female', her: 'female' } as const;
 const PLURAL_PRONOUNS = new Set(['they', 'them']);
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 const QUOTE_CHARS = /^["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f`]+$/u;
 const DASHES = new Set(['\u2015', '\u2014', '\u2013', '-', '--']);
 
@@ -60,7 +61,10 @@ interface Found {
 
 const isMarkToken = (t: Token) => QUOTE_CHARS.test(t.text);
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
-const isNounish = (t: Token) => t.pos === 'PROPN' || t.pos === 'NOUN' || (t.pos === 'ADJ' && isCap(t)) || (t.pos === 'NUM' && isCap(t));
+/** wink tags some capitalised names as verbs ("Lynch said", "Josh Earnest"); an inflected or speech verb is none. */
+const isCapVerbName = (t: Token) => t.pos === 'VERB' && isCap(t) && t.lemma === t.lower && !SPEECH.has(t.lemma) && !/(ing|ed)$/u.test(t.lower);
+const isNounish = (t: Token) =>
+  t.pos === 'PROPN' || t.pos === 'NOUN' || ((t.pos === 'ADJ' || t.pos === 'NUM') && isCap(t)) || isCapVerbName(t);
 /** A speech verb at toks[k]; wink sometimes tags "reports" in "The Times reports:" as a plural noun. */
 const isSpeechVerbAt = (toks: Token[], k: number) => {
   const t = toks[k];
@@ -69,6 +73,8 @@ const isSpeechVerbAt = (toks: Token[], k: number) => {
   const prev = toks[k - 1];
   return t.pos === 'NOUN' && /s$/u.test(t.lower) && t.lemma !== t.lower && prev !== undefined && (prev.pos === 'PROPN' || prev.pos === 'PRON');
 };
+/** A word of a person's or organization's name (not a date: "early Friday saying"). */
+const isNameWord = (t: Token) => (t.pos === 'PROPN' || isCapVerbName(t)) && !isMarkToken(t) && !lexTags(t.lower).some((x) => x === 'WeekDay' || x === 'Month');
 const isParticiple = (t: Token) => /ing$/u.test(t.lower);
 
 class ArticleContext {
@@ -130,9 +136,12 @@ class ArticleContext {
   }
 
   note(start: number, end: number, entity: Entity): void {
-    if (this.seen.some((s) => s.start === start && s.end === end)) return;
-    this.seen.push({ start, end, entity });
-    this.seen.sort((a, b) => a.start - b.start);
+    // kept in text order: insert from the end (stretches are mostly tagged in order)
+    let i = this.seen.length;
+    while (i > 0 && this.seen[i - 1].start > start) i--;
+    const prev = this.seen[i - 1];
+    if (prev && prev.start === start && prev.end === end) return;
+    this.seen.splice(i, 0, { start, end, entity });
   }
 
   /**
@@ -200,10 +209,20 @@ class ArticleContext {
     return this.entities.get(`org:${runText.toLowerCase()}`);
   }
 
+  private readonly fuller = new Map<string, { name: string; gender: Gender | null } | null>();
+
   /** The fullest form of a person's name anywhere in the article ("Sheinbaum" -> "Claudia Sheinbaum"). */
   expandName(entity: Entity): void {
     if (entity.type !== 'person' || /\s/u.test(entity.name)) return;
-    const surname = entity.name;
+    if (!this.fuller.has(entity.name)) this.fuller.set(entity.name, this.findFuller(entity.name));
+    const f = this.fuller.get(entity.name);
+    if (f) {
+      entity.name = f.name;
+      entity.gender ??= f.gender;
+    }
+  }
+
+  private findFuller(surname: string): { name: string; gender: Gender | null } | null {
     for (const para of this.article.paragraphs) {
       let at = this.text.indexOf(surname, para.start);
       while (at >= 0 && at < para.end) {
@@ -213,15 +232,12 @@ class ArticleContext {
         if (m) {
           const words = m[1].trim().split(/\s+/u);
           const f = words.findIndex((w) => firstName(w) !== null && !isRoleWord(w));
-          if (f >= 0) {
-            entity.name = `${words.slice(f).join(' ')} ${surname}`;
-            entity.gender ??= firstName(words[f])!.gender;
-            return;
-          }
+          if (f >= 0) return { name: `${words.slice(f).join(' ')} ${surname}`, gender: firstName(words[f])!.gender };
         }
         at = this.text.indexOf(surname, at + surname.length);
       }
     }
+    return null;
   }
 
   /** The latest entity before `pos` that fits: a person of a gender, an organization, a plural. */
@@ -307,11 +323,12 @@ function npStartingAt(toks: Token[], s: number, hi: number): NP | null {
   if (toks[s].pos === 'PRON') return { a: s, b: s, role: null };
   let a = s;
   while (a < hi && toks[a].pos === 'DET') a++;
+  while (a + 1 < hi && toks[a].pos === 'ADJ' && isNounish(toks[a + 1])) a++;
   if (a >= hi || !isNounish(toks[a])) return null;
   let b = a;
   while (b + 1 < hi) {
     const t = toks[b + 1];
-    if (isNounish(t)) b++;
+    if (isNounish(t) || (t.pos === 'ADJ' && b + 2 < hi && isNounish(toks[b + 2]))) b++;
     else if (joinsName(toks, b + 1)) b++;
     else if (t.text === '(' && toks[b].pos === 'PROPN') {
       // "Rep. Gwen Moore (D-Wis.)": a party and state, or an acronym
@@ -330,7 +347,9 @@ function npStartingAt(toks: Token[], s: number, hi: number): NP | null {
 function appositive(toks: Token[], k: number, hi: number): string | null {
   if (toks[k]?.text !== ',' || k + 1 >= hi) return null;
   const first = toks[k + 1];
-  if (!(first.pos === 'DET' || (first.pos === 'NOUN' && !isCap(first)) || (first.pos === 'ADJ' && !isCap(first)) || isRoleWord(first.text))) return null;
+  // "a role ...", "her Republican opponent", "McCrory's opponent"
+  const possessor = POSSESSIVES.has(first.lower) || (isNounish(first) && /^['’]s$/u.test(toks[k + 2]?.text ?? ''));
+  if (!(first.pos === 'DET' || possessor || (first.pos === 'NOUN' && !isCap(first)) || (first.pos === 'ADJ' && !isCap(first)) || isRoleWord(first.text))) return null;
   let end = k + 1;
   while (end < hi && toks[end].text !== ',' && toks[end].text !== '.' && toks[end].pos !== 'VERB' && !isMarkToken(toks[end]) && end - k < 14) end++;
   if (end === k + 1) return null;
@@ -339,18 +358,23 @@ function appositive(toks: Token[], k: number, hi: number): string | null {
 
 /** The subject of the speech verb at v: to its left (skipping adverbs, an appositive), or to its right when inverted. */
 function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0): NP | null {
-  if (isParticiple(toks[v]) && depth === 0) {
-    // "..., saying": the participle shares the subject of the sentence's first finite verb
-    for (let k = lo; k < v; k++) {
-      if (toks[k].pos === 'VERB' && !isParticiple(toks[k]) && !/ed$/u.test(toks[k - 1]?.lower ?? '')) {
-        const s = subjectOf(toks, k, lo, hi, 1);
-        if (s) return s;
-        break;
-      }
-    }
+  const participle = isParticiple(toks[v]) && depth === 0;
+  // "footage of Trump saying": a name right before the participle does it
+  if (participle && v - 1 >= lo && isNameWord(toks[v - 1])) {
+    let a = v - 1;
+    while (a - 1 >= lo && isNameWord(toks[a - 1])) a--;
+    return { a, b: v - 1, role: null };
   }
   let k = v - 1;
   while (k >= lo && (toks[k].pos === 'ADV' || toks[k].pos === 'AUX' || toks[k].pos === 'PART' || toks[k].lower === 'also')) k--;
+  // "..., saying" and "... but said": the verb shares the subject of the sentence's first finite verb
+  const coordinated = depth === 0 && k >= lo && toks[k].pos === 'CCONJ';
+  if (participle || coordinated) {
+    const first = firstFiniteVerb(toks, lo, v);
+    const s = first >= 0 ? subjectOf(toks, first, lo, hi, 1) : null;
+    // the words after a participle are its object ("telling O'Reilly that"), never its subject
+    if (s || participle) return s;
+  }
   if (k >= lo && toks[k].text === ',') {
     // "Name, a role at X, said": the appositive sits between commas
     let c = k - 1;
@@ -366,8 +390,14 @@ function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0):
     if (np) return np;
     return null;
   }
-  // nothing before it in the clause: "said Caddell", "said the spokesman"
-  return npStartingAt(toks, v + 1, hi);
+  // nothing before it in the clause: "said Caddell", "said the spokesman" (only a speech verb inverts)
+  return depth === 0 ? npStartingAt(toks, v + 1, hi) : null;
+}
+
+/** The sentence's first finite verb before `v` (not a participle, nor "was asked"), or -1. */
+function firstFiniteVerb(toks: Token[], lo: number, v: number): number {
+  for (let k = lo; k < v; k++) if (toks[k].pos === 'VERB' && !isParticiple(toks[k]) && !isCapVerbName(toks[k]) && !/ed$/u.test(toks[k - 1]?.lower ?? '')) return k;
+  return -1;
 }
 
 // ---- attributing ----
@@ -398,6 +428,11 @@ function sentenceFrame(t: Tagged, which: 'last' | 'first'): Frame {
   return { toks, lo, hi };
 }
 
+/** Characters tagged before and after a quote, and the longest stretch between two quotes tagged whole. */
+const PRE_WINDOW = 260;
+const POST_WINDOW = 220;
+const SHARED_GAP = 400;
+
 export function attributeSpeakers(article: Article, quotes: Quote[]): Quote[] {
   if (quotes.length === 0) return [];
   const text = article.source.text;
@@ -415,10 +450,14 @@ export function attributeSpeakers(article: Article, quotes: Quote[]): Quote[] {
     const para = article.paragraphs[p];
     const prevInPara = n > 0 && paraOf(top[n - 1].q.start) === p ? topSpans[n - 1] : null;
     const nextInPara = n + 1 < top.length && paraOf(top[n + 1].q.start) === p ? topSpans[n + 1] : null;
-    const preStart = prevInPara ? prevInPara.end : Math.max(para.start, topSpans[n].start - 400);
-    const postEnd = nextInPara ? nextInPara.start : Math.min(para.end, topSpans[n].end + 300);
+    // tagging is the cost of this stage: a cue sits within a clause of the quote, so only that much is tagged;
+    // a short stretch between two quotes is tagged once for both
+    const shared = (gap: Span | null, from: number, to: number) => gap !== null && to - from <= SHARED_GAP;
+    const preStart = Math.max(prevInPara ? prevInPara.end : para.start, topSpans[n].start - PRE_WINDOW);
+    const postEnd = nextInPara && shared(nextInPara, topSpans[n].end, nextInPara.start) ? nextInPara.start : Math.min(nextInPara?.start ?? para.end, topSpans[n].end + POST_WINDOW);
     const prevPost = n > 0 ? frames.get(top[n - 1].i)?.post ?? null : null;
-    const pre = prevInPara && prevPost ? prevPost : topSpans[n].start > preStart ? ctx.tagStretch(preStart, topSpans[n].start) : null;
+    const reuse = prevInPara && prevPost && shared(prevInPara, prevInPara.end, topSpans[n].start);
+    const pre = reuse ? prevPost : topSpans[n].start > preStart ? ctx.tagStretch(preStart, topSpans[n].start) : null;
     const post = postEnd > topSpans[n].end ? ctx.tagStretch(topSpans[n].end, postEnd) : null;
     frames.set(i, { pre, post, para: p });
   }
@@ -543,7 +582,6 @@ const spanText = (text: string, toks: Token[], a: number, b: number) => (b > a ?
 
 /** The cue verb of a clause and its subject, resolved to an entity. */
 function cueIn(ctx: ArticleContext, fr: Frame, side: 'pre' | 'post'): Found | null {
-  if (process.env.QG_DEBUG) console.error(side, fr.toks.slice(fr.lo, fr.hi).map((t) => t.text).join(' '));
   const { toks, lo, hi } = fr;
   // "X: “...”" and "X said: “...”"
   const colon = side === 'pre' && hi > lo && toks[hi - 1].text === ':';
@@ -737,8 +775,11 @@ function resolveRole(ctx: ArticleContext, head: Token, mention: Mention): Entity
   const fits = (e: Entity) => e.name.toLowerCase().split(/\s+/u).includes(head.lemma) || (e.role ?? '').toLowerCase().split(/\s+/u).includes(head.lemma);
   const paras = ctx.article.paragraphs;
   const here = paras.findIndex((x) => mention.start >= x.start && mention.start < x.end);
-  for (let p = here; p >= 0 && here - p < 6; p--) {
-    if (p < here) ctx.ensureParagraph(p);
+  for (let p = here, again = true; p >= 0 && here - p < 6; again ? (again = false) : p--) {
+    // the quote's own paragraph is searched as tagged so far, then whole
+    if (p < here || !again) ctx.ensureParagraph(p);
+    const spoken = ctx.roleNouns.get(head.lemma);
+    if (spoken) return spoken;
     for (let i = ctx.seen.length - 1; i >= 0; i--) {
       const s = ctx.seen[i];
       if (s.start < mention.start && s.start >= paras[p].start && fits(s.entity)) {
@@ -763,8 +804,9 @@ function resolvePronoun(ctx: ArticleContext, t: Token, exclude?: Entity | null):
   // the latest fit, paragraph by paragraph backwards; earlier paragraphs are tagged only now
   const paras = ctx.article.paragraphs;
   const here = paras.findIndex((x) => t.start >= x.start && t.start < x.end);
-  for (let p = here; p >= 0 && here - p < 6; p--) {
-    if (p < here) ctx.ensureParagraph(p);
+  for (let p = here, again = true; p >= 0 && here - p < 6; again ? (again = false) : p--) {
+    // the quote's own paragraph is searched as tagged so far, then whole
+    if (p < here || !again) ctx.ensureParagraph(p);
     const hit = ctx.antecedent(t.start, want, exclude, paras[p].start);
     if (hit) return hit.entity;
   }

@@ -31,22 +31,30 @@ export interface ResolveOptions {
   taxonomy?: Taxonomy;
 }
 
-/** Each text embedded once per run, whoever asks. */
-function memo(embed: Embedder): Embedder {
+/** Each text embedded once per run, whoever asks; `cache` tells what already was. */
+function memo(embed: Embedder) {
   const cache = new Map<string, Float32Array>();
-  return async (texts) => {
+  const cached: Embedder = async (texts) => {
     const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
     const vectors = await embed(missing);
     missing.forEach((t, i) => cache.set(t, vectors[i]));
     return texts.map((t) => cache.get(t)!);
   };
+  return { embed: cached, cache };
 }
 
 export async function resolve(docs: ArticleDoc[], known?: KnownGraph, opts: ResolveOptions = {}): Promise<Resolution> {
-  const embed = opts.embed === null ? null : memo(opts.embed ?? minilm);
+  const embedding = opts.embed === null ? null : memo(opts.embed ?? minilm);
   const speakers = resolveSpeakers(docs, opts.gazetteer ?? loadGazetteer(), known?.speakers ?? []);
-  let resolved = speakers.docs;
-  if (embed) resolved = await tagTopicsByMeaning(resolved, opts.taxonomy ?? loadTaxonomy(), embed);
-  const statements = await groupStatements(resolved, known?.statements ?? [], embed);
-  return { docs: statements.docs, speakers: speakers.speakers, statements: statements.statements };
+  const grouped = await groupStatements(speakers.docs, known?.statements ?? [], embedding?.embed ?? null);
+  if (!embedding) return { docs: grouped.docs, speakers: speakers.speakers, statements: grouped.statements };
+
+  // topics by meaning for the quotes embedded anyway; statements then take their quotes' topics again
+  const taxonomy = opts.taxonomy ?? loadTaxonomy();
+  const tagged = await tagTopicsByMeaning(grouped.docs, taxonomy, (t) => embedding.cache.get(t), embedding.embed);
+  const added = new Map<string, Set<string>>();
+  for (const q of tagged.flatMap((d) => d.quotes))
+    if (q.statement) for (const t of q.topics) added.set(q.statement, (added.get(q.statement) ?? new Set()).add(t));
+  const statements = grouped.statements.map((s) => ({ ...s, topics: [...new Set([...s.topics, ...(added.get(s.id) ?? [])])].sort() }));
+  return { docs: tagged, speakers: speakers.speakers, statements };
 }

@@ -76,9 +76,11 @@ function classify(raws: string[], gaz: Gazetteer): Word[] {
       i++;
     }
   }
-  // "Martin Luther King", "Jack Washington": a title or place word right after a name word is part of the name
-  for (let i = 1; i < out.length; i++)
-    if (out[i].kind !== 'lower' && out[i - 1].kind === 'cap' && capitalised(out[i].raw) && !out[i].raw.includes(' ')) out[i].kind = 'cap';
+  // "Martin Luther King", "Jack Washington": a title or place word ending a name is part of it
+  // (but not inside one: "DNC Chairwoman Donna Brazile")
+  const end = out.length - 1;
+  if (end > 0 && out[end].kind !== 'lower' && out[end - 1].kind === 'cap' && capitalised(out[end].raw) && !out[end].raw.includes(' '))
+    out[end].kind = 'cap';
   return out.filter((w) => w.f);
 }
 

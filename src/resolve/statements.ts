@@ -48,14 +48,13 @@ const canon = (s: string) =>
 export const wordsOf = (s: string) =>
   canon(s).toLowerCase().replace(/\[[^\]]*\]/g, ' ').replace(/\u2026/g, ' ').match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
 
-interface Unit {
+interface Unit extends Wording {
   doc: number;
   quote: number;
   articleId: string;
   speakerId: string;
   text: string;
-  words: string;
-  count: number;
+  content: Set<string>;
   saidOn: string | null;
   order: string;
   /** An embedded quote of the speaker quoting themselves: an earlier occasion than the words around it. */
@@ -88,9 +87,38 @@ const dot = (a: Float32Array, b: Float32Array) => {
 };
 
 /** Same wording: one is (nearly) a stretch of the other. */
-function sameWords(a: { words: string; count: number }, b: { words: string; count: number }): boolean {
+interface Wording {
+  words: string;
+  count: number;
+  set: Set<string>;
+}
+const wording = (text: string): Wording => {
+  const w = wordsOf(text);
+  return { words: w.join(' '), count: w.length, set: new Set(w) };
+};
+function sameWords(a: Wording, b: Wording): boolean {
   const [short, long] = a.count <= b.count ? [a, b] : [b, a];
-  return short.count >= MIN_WORDS && fuzz.partial_ratio(short.words, long.words) >= SAME_WORDS;
+  if (short.count < MIN_WORDS) return false;
+  // cheap test first: a copy has nearly all its words in the other
+  let found = 0;
+  for (const w of short.set) if (long.set.has(w)) found++;
+  return found >= 0.8 * short.set.size && fuzz.partial_ratio(short.words, long.words) >= SAME_WORDS;
+}
+
+// Words too common to suggest that two wordings report the same utterance.
+const STOP = new Set(
+  ('the a an and or but if of to in on at by for with from as is are was were be been being it its this that these those ' +
+    'we you they he she i me us our your their his her them not no do does did have has had will would can could should ' +
+    'may might must shall there here what which who whom when where why how all any some more most very just also than ' +
+    'then so about into over out up down said says say going get got one two people think know want').split(' '),
+);
+/** Content words shared by two wordings: a pair worth comparing by meaning needs at least MIN_SHARED. */
+const MIN_SHARED = 2;
+const content = (w: Wording) => new Set([...w.set].filter((x) => x.length > 2 && !STOP.has(x)));
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return n;
 }
 
 export async function groupStatements(
@@ -100,10 +128,10 @@ export async function groupStatements(
 ): Promise<{ docs: ArticleDoc[]; statements: ResolvedStatement[] }> {
   const units: Unit[] = [];
   const unitOf = (d: ArticleDoc, di: number, q: Quote, qi: number, speakerId: string): Unit => {
-    const words = wordsOf(q.text);
+    const w = wording(q.text);
     const parent = q.kind === 'embedded' && q.parent != null ? d.quotes[q.parent] : null;
     return {
-      doc: di, quote: qi, articleId: d.article.id, speakerId, text: q.text, words: words.join(' '), count: words.length,
+      ...w, content: content(w), doc: di, quote: qi, articleId: d.article.id, speakerId, text: q.text,
       saidOn: q.saidOn ?? null,
       order: `${q.saidOn ?? '~'}|${d.article.published ?? '~'}|${d.article.id}|${String(q.start).padStart(9, '0')}`,
       selfQuote: parent?.speaker?.id === speakerId, vector: null, topics: q.topics,
@@ -128,11 +156,10 @@ export async function groupStatements(
       }
     });
     for (const o of orphans) {
-      const words = wordsOf(o.q.text);
-      if (words.length < ORPHAN_WORDS) continue;
+      const ow = wording(o.q.text);
+      if (ow.count < ORPHAN_WORDS) continue;
       const hits = new Map<number, number>();
-      for (const g of grams(words)) for (const i of index.get(g) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
-      const ow = { words: words.join(' '), count: words.length };
+      for (const g of grams(ow.words.split(' '))) for (const i of index.get(g) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
       const matches = [...hits]
         .filter(([i, n]) => n >= 2 && units[i].articleId !== o.d.article.id && units[i].count >= ORPHAN_WORDS)
         .map(([i]) => units[i])
@@ -155,13 +182,19 @@ export async function groupStatements(
     blocks.get(u.speakerId)!.push(i);
   });
   const knownSpeakers = new Set(known.map((s) => s.speakerId));
+  // a pair is compared by meaning only when the two share content words: embed only quotes in such a pair
+  const meaningPair = (a: Unit, b: Unit) =>
+    a.articleId !== b.articleId && Math.min(a.count, b.count) >= MIN_WORDS - 1 && shared(a.content, b.content) >= MIN_SHARED;
   if (embed) {
-    const need = [...blocks]
-      .filter(([sid, idx]) => new Set(idx.map((i) => units[i].articleId)).size > 1 || knownSpeakers.has(sid))
-      .flatMap(([, idx]) => idx)
-      .filter((i) => units[i].count >= MIN_WORDS - 1);
-    const vectors = await embed(need.map((i) => units[i].text));
-    need.forEach((i, k) => (units[i].vector = vectors[k]));
+    const need = new Set<number>();
+    for (const idx of blocks.values())
+      for (let x = 0; x < idx.length; x++)
+        for (let y = x + 1; y < idx.length; y++)
+          if (meaningPair(units[idx[x]], units[idx[y]])) need.add(idx[x]).add(idx[y]);
+    for (const sid of knownSpeakers) for (const i of blocks.get(sid) ?? []) if (units[i].count >= MIN_WORDS - 1) need.add(i);
+    const list = [...need].sort((a, b) => a - b);
+    const vectors = await embed(list.map((i) => units[i].text));
+    list.forEach((i, k) => (units[i].vector = vectors[k]));
   }
 
   const uf = new UnionFind();
@@ -180,7 +213,7 @@ export async function groupStatements(
     if (a.selfQuote !== b.selfQuote) return false;
     if (a.saidOn && b.saidOn && days(a.saidOn, b.saidOn) > WINDOW_DAYS) return false;
     if (sameWords(a, b)) return true;
-    return !!a.vector && !!b.vector && Math.min(a.count, b.count) >= MIN_WORDS - 1 && dot(a.vector, b.vector) >= SAME_MEANING;
+    return !!a.vector && !!b.vector && meaningPair(a, b) && dot(a.vector, b.vector) >= SAME_MEANING;
   };
   for (const idx of blocks.values())
     for (let x = 0; x < idx.length; x++)
@@ -204,10 +237,7 @@ export async function groupStatements(
     for (const i of blocks.get(s.speakerId) ?? []) {
       const u = units[i];
       if (s.saidOn && u.saidOn && days(s.saidOn, u.saidOn) > WINDOW_DAYS) continue;
-      const byWords = s.quotes.some((kq) => {
-        const w = wordsOf(kq.text);
-        return sameWords(u, { words: w.join(' '), count: w.length });
-      });
+      const byWords = s.quotes.some((kq) => sameWords(u, wording(kq.text)));
       if (byWords || (vector && u.vector && u.count >= MIN_WORDS - 1 && dot(u.vector, vector) >= SAME_MEANING)) uf.union(node, i);
     }
   }

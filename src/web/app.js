@@ -27,7 +27,7 @@ function navigate(change) {
   location.hash = new URLSearchParams(Object.entries(next).filter(([, v]) => v)).toString();
 }
 
-let shown = { overview: null, detail: null };
+const shown = { overview: null, detail: null };
 
 async function route() {
   const state = readHash();
@@ -241,7 +241,8 @@ function openDetail(...children) {
     ...children,
   );
   d.hidden = false;
-  d.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  // bring it into view only when it would start below the fold; otherwise keep the graph in sight
+  if (d.getBoundingClientRect().top > window.innerHeight * 0.6) d.scrollIntoView({ behavior: 'smooth', block: 'start' });
 }
 
 function showStatement(id) {

@@ -1,5 +1,5 @@
-// The explorer's static files: the page itself (src/web, plain ES modules, no build step) and the few browser
-// libraries it loads, served straight from node_modules so the page works offline and without a CDN.
+// The explorer's static files: the page itself (src/web, plain ES modules, no build step) and the browser library
+// it loads (cytoscape's ES module build), served straight from node_modules so the page works offline, no CDN.
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { ROOT } from '../config.js';
@@ -9,10 +9,6 @@ const WEB_DIR = join(ROOT, 'src/web');
 /** URL path under /vendor/ -> file in node_modules (an allow-list: nothing else of node_modules is reachable). */
 const VENDOR: Record<string, string> = {
   'cytoscape.mjs': 'cytoscape/dist/cytoscape.esm.min.mjs',
-  // fcose is a UMD bundle whose globals chain layout-base -> cose-base -> cytoscapeFcose: loaded as classic scripts
-  'layout-base.js': 'layout-base/layout-base.js',
-  'cose-base.js': 'cose-base/cose-base.js',
-  'cytoscape-fcose.js': 'cytoscape-fcose/cytoscape-fcose.js',
 };
 
 /** The page's own files; .ts (this module) and anything else in src/web stays private. */
@@ -37,7 +33,12 @@ export async function explorerAsset(urlPath: string): Promise<Asset | null> {
     if (!target) return null;
     file = join(ROOT, 'node_modules', target);
   } else {
-    const rel = urlPath === '/' || urlPath === '' ? 'index.html' : decodeURIComponent(urlPath.replace(/^\/+/, ''));
+    let rel: string;
+    try {
+      rel = urlPath === '/' || urlPath === '' ? 'index.html' : decodeURIComponent(urlPath.replace(/^\/+/, ''));
+    } catch {
+      return null; // malformed %-escapes
+    }
     file = normalize(join(WEB_DIR, rel));
     if (!file.startsWith(WEB_DIR + sep)) return null;
   }

@@ -1,16 +1,12 @@
-// The picture of an answer: speakers -> statements -> outlets, laid out left to right with fcose.
+// The picture of an answer, read left to right: who (speakers) -> said what (statements) -> reported by whom
+// (outlets). A layered layout, not a force-directed one: with every statement in one column nothing overlaps, and
+// a speaker or outlet sits level with the statements it connects to, so the picture reads like the sentence.
 import cytoscape from './vendor/cytoscape.mjs';
 import { truncate } from './dom.js';
 
-let fcoseReady = false;
-function useFcose() {
-  // the UMD bundles load as deferred classic scripts, which run before this module
-  if (!fcoseReady && window.cytoscapeFcose) {
-    cytoscape.use(window.cytoscapeFcose);
-    fcoseReady = true;
-  }
-  return fcoseReady;
-}
+const COLUMN = 280; // px between the columns' centres
+const ROW = 62; // px between statements
+const OUTLET_ROW = 70; // at least this between outlets
 
 const COLORS = { speaker: '#4338ca', statement: '#b45309', outlet: '#0f766e', ink: '#1f2937', line: '#cbd5e1' };
 
@@ -113,9 +109,43 @@ export function elementsFor(groups) {
   return { nodes: [...nodes.values()], edges };
 }
 
-/** Left-to-right reading order for fcose: each speaker before its statements, each statement before its outlets. */
-function flowConstraints(edges) {
-  return edges.map((e) => ({ left: e.data.source, right: e.data.target, gap: e.classes === 'said' ? 190 : 200 }));
+/**
+ * Positions for elementsFor's nodes: statements stacked in speaker order (a gap between speakers), each speaker at
+ * the middle of its statements, each outlet at the mean height of the statements it reported (then spread apart).
+ */
+export function layered(nodes, edges) {
+  const pos = new Map();
+  const outletsOf = new Map();
+  const statementsOf = new Map();
+  for (const e of edges) {
+    const map = e.classes === 'said' ? statementsOf : outletsOf;
+    if (!map.has(e.data.source)) map.set(e.data.source, []);
+    map.get(e.data.source).push(e.data.target);
+  }
+  // statements reported by the same outlets sit together: order a speaker's statements by their first outlet
+  const outletRank = new Map(
+    nodes.filter((n) => n.data.kind === 'outlet').sort((a, b) => b.data.weight - a.data.weight).map((n, i) => [n.data.id, i]),
+  );
+  const firstOutlet = (st) => Math.min(Infinity, ...(outletsOf.get(st) ?? []).map((o) => outletRank.get(o)));
+  let y = 0;
+  for (const sp of nodes.filter((n) => n.data.kind === 'speaker')) {
+    const sts = [...(statementsOf.get(sp.data.id) ?? [])].sort((a, b) => firstOutlet(a) - firstOutlet(b));
+    const top = y;
+    for (const st of sts) {
+      pos.set(st, { x: COLUMN, y });
+      y += ROW;
+    }
+    pos.set(sp.data.id, { x: 0, y: sts.length ? (top + y - ROW) / 2 : y });
+    y += ROW / 2;
+  }
+  const reporters = new Map();
+  for (const [st, outlets] of outletsOf) for (const o of outlets) reporters.set(o, [...(reporters.get(o) ?? []), pos.get(st).y]);
+  const outlets = [...reporters.entries()]
+    .map(([id, ys]) => ({ id, y: ys.reduce((a, b) => a + b, 0) / ys.length }))
+    .sort((a, b) => a.y - b.y);
+  for (let i = 1; i < outlets.length; i++) outlets[i].y = Math.max(outlets[i].y, outlets[i - 1].y + OUTLET_ROW);
+  for (const o of outlets) pos.set(o.id, { x: 2 * COLUMN, y: o.y });
+  return pos;
 }
 
 export class AnswerGraph {
@@ -125,7 +155,7 @@ export class AnswerGraph {
       container,
       style: STYLE,
       minZoom: 0.2,
-      maxZoom: 2.5,
+      maxZoom: 1.4,
       wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       autoungrabify: false,
@@ -146,24 +176,14 @@ export class AnswerGraph {
 
   show(groups) {
     const { nodes, edges } = elementsFor(groups);
+    const pos = layered(nodes, edges);
+    // a tall answer gets a taller canvas rather than ever smaller labels
+    const bottom = Math.max(0, ...[...pos.values()].map((p) => p.y));
+    this.cy.container().style.height = `${Math.min(900, Math.max(420, bottom * 0.9 + 120))}px`;
+    this.cy.resize();
     this.cy.elements().remove();
     this.cy.add([...nodes, ...edges]);
-    const layout = useFcose() && nodes.length > 2
-      ? {
-          name: 'fcose',
-          quality: 'proof',
-          randomize: true,
-          animate: false,
-          nodeDimensionsIncludeLabels: true,
-          idealEdgeLength: 90,
-          nodeRepulsion: 9000,
-          nodeSeparation: 60,
-          relativePlacementConstraint: flowConstraints(edges),
-          padding: 24,
-        }
-      : { name: 'breadthfirst', directed: true, padding: 24, animate: false };
-    this.cy.layout(layout).run();
-    this.cy.fit(undefined, 24);
+    this.cy.layout({ name: 'preset', positions: (n) => pos.get(n.id()), fit: true, padding: 36, animate: false }).run();
   }
 
   /** Highlights the node of what the detail panel shows (a statement id, speaker id or outlet name). */
@@ -178,6 +198,6 @@ export class AnswerGraph {
 
   resize() {
     this.cy.resize();
-    this.cy.fit(undefined, 24);
+    this.cy.fit(undefined, 36);
   }
 }

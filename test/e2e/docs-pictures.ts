@@ -27,7 +27,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
 try {
-  await explorer(await browser.newPage({ viewport: { width: 1440, height: 1000 } }));
+  await explorer(await browser.newPage({ viewport: { width: 1440, height: 1240 } }));
   if (cfg.NEO4J_URI) process.stderr.write('NEO4J_URI is set: no local Neo4j Browser to picture.\n');
   else await neo4jBrowser(await browser.newPage({ viewport: { width: 1600, height: 1000 } }));
 } finally {
@@ -40,10 +40,12 @@ async function explorer(page: Page): Promise<void> {
   await page.locator('.who-speaker').first().waitFor();
   await page.locator('.statement-link', { hasText: WORDS }).first().click();
   await page.getByTestId('statement-detail').waitFor();
+  await page.mouse.move(0, 0); // no hover highlight in the picture
+  await page.waitForTimeout(1000);
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
-  await page.waitForTimeout(500);
+  await page.waitForTimeout(300);
   const path = join(OUT, 'explorer.png');
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path }); // the graph and the first row of wordings: what fits a README
   process.stderr.write(`${path}\n`);
 }
 

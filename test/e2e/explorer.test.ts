@@ -10,8 +10,7 @@ import { ROOT } from '../../src/config.js';
 import type { Graph } from '../../src/db/driver.js';
 import { explorerResponse } from '../../src/web/assets.js';
 import { ingestSeeds } from '../support/api.js';
-import { testConfig, testGraph } from '../support/graph.js';
-import { emptyGraph } from '../support/ingest.js';
+import { clearGraph, testConfig, testGraph } from '../support/graph.js';
 
 const CHROMIUM = process.env.QG_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test/artifacts');
@@ -25,7 +24,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   graph = await testGraph();
-  await emptyGraph(graph);
+  await clearGraph(graph);
   // the real ingest (QG_API_TEST_PIPELINE=gold swaps in the seed gold, to tell page faults from extraction faults)
   const report = await ingestSeeds(graph);
   expect(report.errors).toEqual([]);
@@ -123,6 +122,17 @@ describe('explorer in a real browser', () => {
     expect(page.url()).toContain('q=not+for+sale');
     await page.getByTestId('who-list').locator('.who-speaker', { hasText: 'Claudia Sheinbaum' }).waitFor();
     await shot('search');
+
+    // a click on her node in the graph (a canvas: find where cytoscape drew it) opens her page
+    const graph = page.getByTestId('graph');
+    const at = await graph.evaluate((el) => {
+      type Node = { data(k: string): string; renderedPosition(): { x: number; y: number } };
+      const cy = (el as HTMLElement & { cy: { nodes(): Node[] } }).cy;
+      return cy.nodes().find((n) => n.data('label') === 'Claudia Sheinbaum')?.renderedPosition();
+    });
+    expect(at).toBeDefined();
+    await graph.click({ position: at! });
+    await page.getByTestId('speaker-detail').locator('h2', { hasText: 'Claudia Sheinbaum' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/server.js';
 import type { Graph } from '../../src/db/driver.js';
-import { testConfig, testGraph } from '../support/graph.js';
-import { countingGraph, emptyGraph, gql, graphChecksum, ingestSeeds, type Fetch } from '../support/api.js';
+import { countingGraph, gql, graphChecksum, ingestSeeds, type Fetch } from '../support/api.js';
+import { clearGraph, testConfig, testGraph } from '../support/graph.js';
 
 const TOKEN = 'api-test-token-0123456789';
 let graph: Graph;
@@ -17,7 +17,7 @@ let api: Fetch;
 
 beforeAll(async () => {
   graph = await testGraph();
-  await emptyGraph(graph);
+  await clearGraph(graph);
   const report = await ingestSeeds(graph);
   expect(report.errors).toEqual([]);
   api = createServer(graph, { ...testConfig(), QG_API_TOKEN: TOKEN }).fetch;

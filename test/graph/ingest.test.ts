@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/db/driver.js';
 import { ingestSources, type IngestOptions, type Pipeline } from '../../src/graph/ingest.js';
 import { readSources, sourceId } from '../../src/pipeline/read.js';
-import { testGraph } from '../support/graph.js';
 import { goldPipeline } from '../support/gold-pipeline.js';
-import { counts, emptyGraph, idChecksum, orphans } from '../support/ingest.js';
+import { counts, idChecksum, orphans } from '../support/ingest.js';
 import { loadGold, SEEDS } from '../unit/gold-docs.js';
+import { clearGraph, testGraph } from '../support/graph.js';
 
 const gold = loadGold();
 const goldQuotes = gold.quotes.filter((q) => !q.notAQuote && !q.repeatedBlock);
@@ -38,7 +38,7 @@ describe.each([
     (await graph.driver.executeQuery(cypher, params, { database: graph.database })).records.map((r) => r.toObject());
 
   beforeAll(async () => {
-    await emptyGraph(graph);
+    await clearGraph(graph);
     // a private copy: the edit test rewrites a file
     dir = mkdtempSync(join(tmpdir(), 'qg-ingest-'));
     for (const a of gold.articles) copyFileSync(join(SEEDS, a.file), join(dir, a.file));
@@ -109,7 +109,7 @@ describe.each([
   });
 
   it('rolls a failed batch back whole and writes the other batches', async () => {
-    await emptyGraph(graph);
+    await clearGraph(graph);
     for (const a of gold.articles) copyFileSync(join(SEEDS, a.file), join(dir, a.file));
     const victim = join(dir, gold.articles[0].file);
     // a constraint violation only the victim's batch runs into: a blocker node holds its content id

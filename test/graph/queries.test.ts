@@ -7,9 +7,8 @@ import type { Graph } from '../../src/db/driver.js';
 import { loadQueries } from '../../src/graph/analyst.js';
 import { ingestSources } from '../../src/graph/ingest.js';
 import { readSources } from '../../src/pipeline/read.js';
-import { testConfig, testGraph } from '../support/graph.js';
-import { emptyGraph } from '../support/ingest.js';
 import { loadGold, SEEDS } from '../unit/gold-docs.js';
+import { clearGraph, testConfig, testGraph } from '../support/graph.js';
 
 const queries = loadQueries();
 let graph: Graph;
@@ -18,7 +17,7 @@ let browser: Driver;
 
 beforeAll(async () => {
   graph = await testGraph();
-  await emptyGraph(graph);
+  await clearGraph(graph);
   const report = await ingestSources(graph, readSources([SEEDS]));
   expect(report.errors).toEqual([]);
   const cfg = testConfig();

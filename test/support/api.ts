@@ -9,20 +9,6 @@ import { textSources } from './ingest.js';
 export const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
 
 /**
- * clearGraph (test/support/graph.ts) runs `CALL ... IN TRANSACTIONS` through executeQuery, which Neo4j refuses
- * inside the managed transaction executeQuery opens; until it uses an auto-commit session, clear the same way
- * here. TODO(lead): switch clearGraph to `session.run` and drop this.
- */
-export async function emptyGraph(graph: Graph): Promise<void> {
-  const session = graph.driver.session({ database: graph.database });
-  try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
-
-/**
  * The seeds through the real ingest. QG_API_TEST_PIPELINE=gold swaps the NLP stages for the seed gold
  * (test/support/gold-pipeline.ts), to tell API faults from extraction faults.
  */

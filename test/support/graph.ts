@@ -11,11 +11,15 @@ export function testGraph(): Promise<Graph> {
   return connect(testConfig());
 }
 
-/** Removes every node but the schema bookkeeping, so each file starts from an empty graph. */
+/**
+ * Removes every node but the schema bookkeeping, so each file starts from an empty graph. An auto-commit
+ * session.run: `CALL {} IN TRANSACTIONS` is refused inside the managed transaction executeQuery opens.
+ */
 export async function clearGraph(graph: Graph): Promise<void> {
-  await graph.driver.executeQuery(
-    'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
-    {},
-    { database: graph.database },
-  );
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
 }

@@ -53,16 +53,3 @@ export function textSources(dir: string): Source[] {
       return { file: join(dir, f), id: createHash('sha256').update(text).digest('hex').slice(0, 16), text, given: {} };
     });
 }
-
-/**
- * Empties the graph but the schema bookkeeping. Same as clearGraph in graph.ts, but in an implicit (auto-commit)
- * transaction: `CALL {} IN TRANSACTIONS` is refused inside the managed transaction executeQuery opens.
- */
-export async function emptyGraph(graph: Graph): Promise<void> {
-  const session = graph.driver.session({ database: graph.database });
-  try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
