@@ -205,6 +205,9 @@ export async function ingestSources(
       }
       tell('extract');
     }
+    // extraction is synchronous and reading may be too: give the event loop a turn, or the pending write's
+    // network I/O waits for the whole next batch and nothing overlaps
+    await new Promise<void>((done) => setImmediate(done));
     readTimer.at = performance.now();
   }
   await flush(batch);

@@ -31,18 +31,20 @@ const HEADER_KINDS: ReadonlySet<Kind> = new Set(['byline', 'date', 'outlet']);
 export function splitArticles(source: Source): Article[] {
   const units = classify(paragraphUnits(source.text));
   if (units.length === 0) return [];
-  const keys = units.map((u) => normalise(u.text));
   const seen = new Set<string>();
   const kept: { group: Group; body: number[] }[] = [];
-  for (const group of groupUnits(units, source)) {
+  const groups = groupUnits(units, source);
+  for (const group of groups) {
     const texts = range(group).filter((i) => units[i].kind === 'text' && !group.headline.includes(i));
-    const fresh = texts.filter((i) => !seen.has(keys[i]));
-    for (const i of texts) seen.add(keys[i]);
+    // (a lone article repeats nothing: skip normalising its paragraphs)
+    const keys = groups.length > 1 ? texts.map((i) => normalise(units[i].text)) : [];
+    const fresh = texts.filter((_i, k) => !seen.has(keys[k]));
+    for (const key of keys) seen.add(key);
     const previous = kept.at(-1);
     if (previous && fresh.length * 2 <= texts.length) {
       // mostly (or only) a repeat of what came before: part of that article, not a new one
       previous.group.last = group.last;
-      previous.body.push(...fresh);
+      for (const i of fresh) previous.body.push(i);
     } else kept.push({ group, body: fresh });
   }
   return kept.map(({ group, body }, k) => buildArticle(source, units, group, body, k + 1));
@@ -59,6 +61,10 @@ function isHardWrapped(text: string): boolean {
   return wrapped.length >= 5 && wrapped.length >= 0.8 * inner.length;
 }
 
+/** A block's lines joined by single spaces (split and trim: a regex over long runs of spaces is quadratic). */
+const oneLine = (block: string) =>
+  block.includes('\n') ? block.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') : block;
+
 function paragraphUnits(text: string): Omit<Unit, 'kind'>[] {
   const separator = isHardWrapped(text) ? /(?:\r?\n[ \t]*){2,}/g : /\r?\n/g;
   const units: Omit<Unit, 'kind'>[] = [];
@@ -67,7 +73,7 @@ function paragraphUnits(text: string): Omit<Unit, 'kind'>[] {
     const raw = text.slice(from, m.index);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
-    if (trimmed) units.push({ start: from + lead, end: from + lead + trimmed.length, text: trimmed.replace(/\s*\r?\n\s*/g, ' ') });
+    if (trimmed) units.push({ start: from + lead, end: from + lead + trimmed.length, text: oneLine(trimmed) });
     from = m.index + m[0].length;
   }
   return units;
@@ -80,13 +86,15 @@ function baseKind(line: string): Kind {
   if (isCaption(line)) return 'caption';
   if (outletLine(line)) return 'outlet';
   if (isDateLine(line)) return 'date';
-  if (parseByline(line)?.marked) return 'byline';
+  if (/^by\s/i.test(line) && parseByline(line)) return 'byline'; // unmarked bylines need a date line next to them
   return 'text';
 }
 
 /** Kinds from the line itself, then: a bare name next to a date or outlet line is a byline. */
 function classify(raw: Omit<Unit, 'kind'>[]): Unit[] {
-  const units = raw.map((u) => ({ ...u, kind: baseKind(u.text) }));
+  const known = new Map<string, Kind>(); // a line repeated many times is classified once
+  const kindOf = (text: string) => known.get(text) ?? known.set(text, baseKind(text)).get(text)!;
+  const units = raw.map((u) => ({ ...u, kind: kindOf(u.text) }));
   units.forEach((u, i) => {
     const near = [units[i - 1]?.kind, units[i + 1]?.kind];
     if (u.kind === 'text' && near.some((k) => k === 'date' || k === 'outlet') && parseByline(u.text)) u.kind = 'byline';
@@ -96,12 +104,12 @@ function classify(raw: Omit<Unit, 'kind'>[]): Unit[] {
 
 // ---------------------------------------------------------------------------------------------- groups
 
-/** Header run at i: a byline, or a date line with an outlet line, opens a new article. */
-function opensArticle(units: Unit[], i: number): number {
+/** The header run at i and whether it opens a new article: it does with a byline, or a date and an outlet line. */
+function headerRun(units: Unit[], i: number): { end: number; opens: boolean } {
   let end = i;
   while (end < units.length && HEADER_KINDS.has(units[end].kind)) end++;
   const kinds = new Set(units.slice(i, end).map((u) => u.kind));
-  return kinds.has('byline') || (kinds.has('date') && kinds.has('outlet')) ? end : -1;
+  return { end, opens: kinds.has('byline') || (kinds.has('date') && kinds.has('outlet')) };
 }
 
 /**
@@ -125,9 +133,13 @@ function groupUnits(units: Unit[], source: Source): Group[] {
   let hasBody = false;
   for (let i = 0; i < units.length; i++) {
     const current = groups[groups.length - 1];
-    const end = hasBody && HEADER_KINDS.has(units[i].kind) ? opensArticle(units, i) : -1;
-    if (end < 0) {
+    if (!hasBody || !HEADER_KINDS.has(units[i].kind)) {
       hasBody ||= units[i].kind === 'text' && !current.headline.includes(i);
+      continue;
+    }
+    const { end, opens } = headerRun(units, i);
+    if (!opens) {
+      i = end - 1; // no later start inside this run opens one either: it holds fewer kinds
       continue;
     }
     // a headline-like last line of the previous article is this article's headline
@@ -169,12 +181,21 @@ function buildArticle(source: Source, units: Unit[], group: Group, body: number[
     title: given.title?.trim() || (group.headline.length > 0 ? titleOf(group.headline.map((i) => units[i].text)) : null),
     outlet,
     byline: given.byline?.length ? given.byline : [...new Set(bylines.flatMap((b) => b.names))],
-    published: isoDate(given.published) ?? of('date').map((u) => isoDate(u.text)).find((d) => d) ?? null,
+    published: isoDate(given.published) ?? firstDate(of('date')),
     dateline: dateline?.place ?? null,
     url: given.url ?? null,
     basedOn: [...new Set(basedOn.flat())],
     cites: findCites(paragraphs.map((p) => p.text), outlet),
   };
+}
+
+/** The first date line's date that has a year (chrono only until one does). */
+function firstDate(lines: Unit[]): string | null {
+  for (const u of lines) {
+    const date = isoDate(u.text);
+    if (date) return date;
+  }
+  return null;
 }
 
 /** A given outlet in its canonical form when the lexicon knows it ("AP" -> "Associated Press"). */

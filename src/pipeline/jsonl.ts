@@ -64,7 +64,7 @@ export function renderTable(docs: ArticleDoc[]): string {
   for (const doc of docs) {
     out.push(articleHeading(doc));
     const rows = doc.quotes.map((q) => [truncate(q.speaker?.name ?? '?', 28), q.kind, `“${truncate(oneLine(q.text), QUOTE_WIDTH)}”`]);
-    const widths = [0, 1].map((c) => Math.max(0, ...rows.map((r) => r[c].length)));
+    const widths = [0, 1].map((c) => rows.reduce((w, r) => Math.max(w, r[c].length), 0)); // no spread: rows may be many
     for (const r of rows) out.push(`  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2]}`);
     out.push('');
   }

@@ -18,9 +18,26 @@ export function isoDate(text: string | null | undefined): string | null {
 // What may surround the date on a date line: "Published: ...", "Updated 3:12 PM ET |".
 const DATE_LINE_REST = /^[\s,.|·•:()\-–—]*(?:(?:published|updated|posted|last|modified|on|at|date|first)\b[\s,.|·•:()\-–—]*)*$/i;
 
+// chrono is slow (tens of µs a line), so it only sees lines that could be a date line. A date's day is certain only
+// with a digit, a month, or a casual or relative word (today, last night, a week ago; units may be abbreviated), and
+// every longer word of a date line must be one chrono reads or a label. Both tests only ever let more lines through.
+const DAY_CUE =
+  /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|now|tod|tom|tmr|overm|yest|night|morn|noon|midday|even|afternoon|sec|min|hour|hr|day|week|month|mo|qtr|quarter|year|yr|\b[dwhmsy]\b/i;
+const LONG_WORD = /\p{L}{6,}/gu;
+const LONG_DATE_WORDS = new Set(
+  ('january february august september october november december monday tuesday wednesday thursday friday saturday ' +
+    'sunday second seconds minute minutes millisecond milliseconds months quarter quarters eleven twelve twenty thirty ' +
+    'fourth seventh eighth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth ' +
+    'nineteenth twentieth thirtieth yesterday tomorrow tonight overmorrow morning afternoon evening midnight midday ' +
+    'weekend around before earlier forward henceforth through within several couple approximately roughly following ' +
+    'published updated posted modified').split(' '),
+);
+const mayBeDateLine = (line: string): boolean =>
+  DAY_CUE.test(line) && (line.match(LONG_WORD) ?? []).every((w) => LONG_DATE_WORDS.has(w.toLowerCase()));
+
 /** A short line that is just a date, with or without a time and a "Published" label. */
 export function isDateLine(line: string): boolean {
-  if (line.length > 80) return false;
+  if (line.length > 80 || !mayBeDateLine(line)) return false;
   const hits = chrono.parse(line);
   if (hits.length === 0) return false;
   const rest = hits.reduce((s, h) => s.replace(h.text, ' '), line);

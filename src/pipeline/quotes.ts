@@ -170,8 +170,8 @@ function kindOf(text: string, para: Span, open: Mark, span: Span): QuoteKind {
   return before === '' || /[,:;.?!\u2014\u2013([]/u.test(before) || isMarkChar(before) ? 'direct' : 'partial';
 }
 
-/** Words of a quote: enough to tell a quotation from a stray mark pair. */
-const wordCount = (s: string) => s.split(/\s+/u).filter((w) => isLetter(w[0] ?? '') || /\p{L}/u.test(w)).length;
+/** The longest stretch taken for one quotation (a long speech is quoted paragraph by paragraph). */
+const MAX_QUOTE = 4000;
 
 /**
  * Every quoted stretch in the body paragraphs, in text order, with nested quotes as `embedded`
@@ -189,8 +189,10 @@ export function findQuotes(article: Article): Quote[] {
       while (outer.length && out[outer[outer.length - 1]].end < raw.end) outer.pop();
       const span = trimSpan(text, raw.start, raw.end);
       const body = text.slice(span.start, span.end);
-      // an unclosed quote counts when the next paragraph carries it on, or when it is long enough to be one
-      const keep = span.end > span.start && (raw.closed || startsParagraphWithMark(text, article.paragraphs[p + 1]) || wordCount(body) >= 6);
+      // an unclosed quote counts only when the next paragraph carries it on (a stray mark is no quote), and no
+      // quotation runs to thousands of characters: those are unmatched marks
+      const keep =
+        span.end > span.start && span.end - span.start <= MAX_QUOTE && (raw.closed || startsParagraphWithMark(text, article.paragraphs[p + 1]));
       if (!keep) continue;
       const parent = outer.length ? outer[outer.length - 1] : null;
       outer.push(out.length);

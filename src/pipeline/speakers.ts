@@ -30,6 +30,10 @@ const ORG_HEADS = new Set(
 const SPOKES = new Set('spokesperson spokesman spokeswoman representative rep'.split(' '));
 const PERSONAL = { he: 'male', him: 'male', she: 'female', her: 'female' } as const;
 const PLURAL_PRONOUNS = new Set(['they', 'them']);
+/** Words opening a clause whose pronoun subject is the main subject ("what she calls", "in which he called"). */
+const BINDING = new Set(['what', 'which', 'that', 'when', 'whom']);
+/** How far back in a paragraph antecedents of pronouns and role nouns are looked for. */
+const LOOKBACK = 2000;
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 const QUOTE_CHARS = /^["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f`]+$/u;
 const DASHES = new Set(['\u2015', '\u2014', '\u2013', '-', '--']);
@@ -102,10 +106,12 @@ class ArticleContext {
   ensureParagraph(p: number): void {
     if (this.taggedParas.has(p)) return;
     const para = this.article.paragraphs[p];
-    const inside = this.quoteSpans.filter((q) => q.start >= para.start && q.end <= para.end);
     const parts: Tagged[] = [];
-    let from = para.start;
-    for (const q of inside) {
+    // antecedents lie near the end: a giant paragraph (unsplit text, stray marks) is tagged only that far back
+    let from = Math.max(para.start, para.end - LOOKBACK);
+    // quote spans are in text order: start at the first one in the paragraph
+    for (let n = firstAtOrAfter(this.quoteSpans, from); n < this.quoteSpans.length && this.quoteSpans[n].end <= para.end; n++) {
+      const q = this.quoteSpans[n];
       if (q.start > from) parts.push(this.tagStretch(from, q.start));
       from = Math.max(from, q.end);
     }
@@ -244,7 +250,8 @@ class ArticleContext {
   antecedent(pos: number, want: 'male' | 'female' | 'plural' | 'thing', exclude: Entity | null | undefined, from: number): Seen | null {
     for (let i = this.seen.length - 1; i >= 0; i--) {
       const s = this.seen[i];
-      if (s.start >= pos || s.start < from || s.entity === exclude) continue;
+      if (s.start < from) break;
+      if (s.start >= pos || s.entity === exclude) continue;
       const e = s.entity;
       if (want === 'plural' ? e.type === 'organization' || e.plural : want === 'thing' ? e.type === 'organization' : e.type === 'person' && (e.gender === null || e.gender === want)) return s;
     }
@@ -329,6 +336,8 @@ function npStartingAt(toks: Token[], s: number, hi: number): NP | null {
   while (b + 1 < hi) {
     const t = toks[b + 1];
     if (isNounish(t) || (t.pos === 'ADJ' && b + 2 < hi && isNounish(toks[b + 2]))) b++;
+    // "the ad's narrator", "Obama's former campaign strategist"
+    else if (/^['’]s$/u.test(t.text) && b + 2 < hi && (isNounish(toks[b + 2]) || toks[b + 2].pos === 'ADJ')) b++;
     else if (joinsName(toks, b + 1)) b++;
     else if (t.text === '(' && toks[b].pos === 'PROPN') {
       // "Rep. Gwen Moore (D-Wis.)": a party and state, or an acronym
@@ -358,7 +367,10 @@ function appositive(toks: Token[], k: number, hi: number): string | null {
 
 /** The subject of the speech verb at v: to its left (skipping adverbs, an appositive), or to its right when inverted. */
 function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0): NP | null {
-  const participle = isParticiple(toks[v]) && depth === 0;
+  let aux = v - 1;
+  while (aux >= lo && toks[aux].pos === 'ADV') aux--;
+  // "is once again questioning" is finite; a bare "-ing" is a participle
+  const participle = isParticiple(toks[v]) && depth === 0 && toks[aux]?.pos !== 'AUX';
   // "footage of Trump saying": a name right before the participle does it
   if (participle && v - 1 >= lo && isNameWord(toks[v - 1])) {
     let a = v - 1;
@@ -370,8 +382,7 @@ function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0):
   // "..., saying" and "... but said": the verb shares the subject of the sentence's first finite verb
   const coordinated = depth === 0 && k >= lo && toks[k].pos === 'CCONJ';
   if (participle || coordinated) {
-    const first = firstFiniteVerb(toks, lo, v);
-    const s = first >= 0 ? subjectOf(toks, first, lo, hi, 1) : null;
+    const s = sharedSubject(toks, lo, coordinated ? k : v, hi);
     // the words after a participle are its object ("telling O'Reilly that"), never its subject
     if (s || participle) return s;
   }
@@ -394,10 +405,44 @@ function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0):
   return depth === 0 ? npStartingAt(toks, v + 1, hi) : null;
 }
 
-/** The sentence's first finite verb before `v` (not a participle, nor "was asked"), or -1. */
-function firstFiniteVerb(toks: Token[], lo: number, v: number): number {
-  for (let k = lo; k < v; k++) if (toks[k].pos === 'VERB' && !isParticiple(toks[k]) && !isCapVerbName(toks[k]) && !/ed$/u.test(toks[k - 1]?.lower ?? '')) return k;
-  return -1;
+/** A finite verb: not a bare participle ("Following", "swiftly called"), but "is questioning" is. */
+const isFiniteAt = (toks: Token[], k: number) =>
+  toks[k].pos === 'VERB' && !isCapVerbName(toks[k]) && (!isParticiple(toks[k]) || toks[k - 1]?.pos === 'AUX');
+
+/**
+ * The subject a participle or a subject-less coordinated verb shares, from the verbs before `end`: a speech verb
+ * nearest first ("said ... but said"), else the sentence's finite verbs in order ("I laughed and said").
+ */
+function sharedSubject(toks: Token[], lo: number, end: number, hi: number): NP | null {
+  for (let k = end - 1; k >= lo; k--) {
+    if (isSpeechVerbAt(toks, k) && isFiniteAt(toks, k)) {
+      const s = subjectOf(toks, k, lo, hi, 1);
+      if (s) return s;
+    }
+  }
+  for (let k = lo; k < end; k++) {
+    if (!isFiniteAt(toks, k)) continue;
+    const s = subjectOf(toks, k, lo, hi, 1);
+    if (s) return s;
+  }
+  return null;
+}
+
+/** Index of the first span starting at or after pos, in spans sorted by start (binary search). */
+function firstAtOrAfter(spans: Span[], pos: number): number {
+  let lo = 0, hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The paragraph holding pos, or -1 (binary search: articles may have thousands of paragraphs). */
+function paragraphAt(paras: Span[], pos: number): number {
+  const k = firstAtOrAfter(paras, pos + 1) - 1;
+  return k >= 0 && pos < paras[k].end ? k : -1;
 }
 
 // ---- attributing ----
@@ -439,7 +484,7 @@ export function attributeSpeakers(article: Article, quotes: Quote[]): Quote[] {
   const top = quotes.map((q, i) => ({ q, i })).filter(({ q }) => q.kind !== 'embedded');
   const topSpans = top.map(({ q }) => outerSpan(text, q));
   const ctx = new ArticleContext(article, topSpans);
-  const paraOf = (pos: number) => article.paragraphs.findIndex((p) => pos >= p.start && pos < p.end);
+  const paraOf = (pos: number) => paragraphAt(article.paragraphs, pos);
   const found: (Found | null)[] = quotes.map(() => null);
 
   // tag the narrative between quotes, paragraph by paragraph
@@ -539,13 +584,21 @@ export function attributeSpeakers(article: Article, quotes: Quote[]): Quote[] {
     });
   });
   // names may have grown fuller after a quote was written
-  for (const q of out) if (q.speaker) q.speaker.name = nameOf(q.speaker, ctx);
+  const byLastWord = new Map<string, Entity[]>();
+  for (const e of ctx.entities.values()) {
+    const last = lastWord(e.name);
+    byLastWord.set(last, [...(byLastWord.get(last) ?? []), e]);
+  }
+  for (const q of out) if (q.speaker) q.speaker.name = nameOf(q.speaker, byLastWord);
   return out;
 }
 
-function nameOf(ref: SpeakerRef, ctx: ArticleContext): string {
-  const e = [...ctx.entities.values()].find((x) => x.name.endsWith(ref.name) || ref.name.endsWith(x.name));
-  return e && e.name.length > ref.name.length && ref.type === e.type ? e.name : ref.name;
+const lastWord = (name: string) => name.slice(name.lastIndexOf(' ') + 1);
+
+/** The fuller name of an entity ending in the speaker's name ("Obama" -> "Barack Obama"). */
+function nameOf(ref: SpeakerRef, byLastWord: Map<string, Entity[]>): string {
+  const e = byLastWord.get(lastWord(ref.name))?.find((x) => x.name.endsWith(ref.name) && x.name.length > ref.name.length && x.type === ref.type);
+  return e ? e.name : ref.name;
 }
 
 function toRef(f: Found): SpeakerRef {
@@ -628,7 +681,31 @@ function cueIn(ctx: ArticleContext, fr: Frame, side: 'pre' | 'post'): Found | nu
   const np = subjectOf(toks, v, lo, hi);
   if (!np) return null;
   const cue = colon ? `${toks[v].text}:` : toks[v].text;
-  return resolveNP(ctx, toks, np, cue, 0.9);
+  return boundSubject(ctx, toks, np, lo, cue) ?? resolveNP(ctx, toks, np, cue, 0.9);
+}
+
+/**
+ * A pronoun subject in a clause under the sentence's main verb refers to the main subject when it fits:
+ * "Clinton says she appreciated ... what she calls", "China said it was", "He did not address ... in which he called".
+ */
+function boundSubject(ctx: ArticleContext, toks: Token[], np: NP, lo: number, cue: string): Found | null {
+  const pron = toks[np.a];
+  if (np.a !== np.b || pron.pos !== 'PRON' || !(pron.lower in PERSONAL || pron.lower === 'it')) return null;
+  // only a clause the main verb takes ("said it was", "what he called"); "though he said" starts a clause of its own
+  const before = toks[np.a - 1];
+  if (!before || !(BINDING.has(before.lower) || before.pos === 'VERB')) return null;
+  let main = -1;
+  for (let k = lo; k < np.a; k++) if (isFiniteAt(toks, k)) { main = k; break; }
+  if (main < 0) return null;
+  const subj = subjectOf(toks, main, lo, np.a, 1);
+  if (!subj || subj.b >= np.a) return null;
+  const head = toks[subj.a];
+  if (subj.a === subj.b && head.pos === 'PRON') return head.lower === pron.lower ? resolveNP(ctx, toks, subj, cue, 0.85) : null;
+  const r = resolveNP(ctx, toks, subj, cue, 0.85);
+  const e = r?.entity;
+  if (!e) return null;
+  const fits = pron.lower === 'it' ? e.type === 'organization' : e.type === 'person' && (e.gender === null || e.gender === PERSONAL[pron.lower as keyof typeof PERSONAL]);
+  return fits ? r : null;
 }
 
 /** Verbs that give official names, not words: "designated as “foreign terrorist organizations”". */
@@ -774,7 +851,7 @@ function resolveRole(ctx: ArticleContext, head: Token, mention: Mention): Entity
   // paragraph by paragraph backwards (earlier paragraphs are tagged only now)
   const fits = (e: Entity) => e.name.toLowerCase().split(/\s+/u).includes(head.lemma) || (e.role ?? '').toLowerCase().split(/\s+/u).includes(head.lemma);
   const paras = ctx.article.paragraphs;
-  const here = paras.findIndex((x) => mention.start >= x.start && mention.start < x.end);
+  const here = paragraphAt(paras, mention.start);
   for (let p = here, again = true; p >= 0 && here - p < 6; again ? (again = false) : p--) {
     // the quote's own paragraph is searched as tagged so far, then whole
     if (p < here || !again) ctx.ensureParagraph(p);
@@ -782,7 +859,8 @@ function resolveRole(ctx: ArticleContext, head: Token, mention: Mention): Entity
     if (spoken) return spoken;
     for (let i = ctx.seen.length - 1; i >= 0; i--) {
       const s = ctx.seen[i];
-      if (s.start < mention.start && s.start >= paras[p].start && fits(s.entity)) {
+      if (s.start < paras[p].start) break;
+      if (s.start < mention.start && fits(s.entity)) {
         ctx.roleNouns.set(head.lemma, s.entity);
         return s.entity;
       }
@@ -803,7 +881,7 @@ function resolvePronoun(ctx: ArticleContext, t: Token, exclude?: Entity | null):
   if (!want) return null;
   // the latest fit, paragraph by paragraph backwards; earlier paragraphs are tagged only now
   const paras = ctx.article.paragraphs;
-  const here = paras.findIndex((x) => t.start >= x.start && t.start < x.end);
+  const here = paragraphAt(paras, t.start);
   for (let p = here, again = true; p >= 0 && here - p < 6; again ? (again = false) : p--) {
     // the quote's own paragraph is searched as tagged so far, then whole
     if (p < here || !again) ctx.ensureParagraph(p);

@@ -44,14 +44,15 @@ function memo(embed: Embedder) {
 }
 
 export async function resolve(docs: ArticleDoc[], known?: KnownGraph, opts: ResolveOptions = {}): Promise<Resolution> {
-  const embedding = opts.embed === null ? null : memo(opts.embed ?? minilm);
+  const base = opts.embed === null ? null : (opts.embed ?? minilm);
+  const embedding = base && memo(base);
   const speakers = resolveSpeakers(docs, opts.gazetteer ?? loadGazetteer(), known?.speakers ?? []);
   const grouped = await groupStatements(speakers.docs, known?.statements ?? [], embedding?.embed ?? null);
-  if (!embedding) return { docs: grouped.docs, speakers: speakers.speakers, statements: grouped.statements };
+  if (!base || !embedding) return { docs: grouped.docs, speakers: speakers.speakers, statements: grouped.statements };
 
   // topics by meaning for the quotes embedded anyway; statements then take their quotes' topics again
   const taxonomy = opts.taxonomy ?? loadTaxonomy();
-  const tagged = await tagTopicsByMeaning(grouped.docs, taxonomy, (t) => embedding.cache.get(t), embedding.embed);
+  const tagged = await tagTopicsByMeaning(grouped.docs, taxonomy, (t) => embedding.cache.get(t), base);
   const added = new Map<string, Set<string>>();
   for (const q of tagged.flatMap((d) => d.quotes))
     if (q.statement) for (const t of q.topics) added.set(q.statement, (added.get(q.statement) ?? new Set()).add(t));

@@ -181,34 +181,56 @@ export async function groupStatements(
     if (!blocks.has(u.speakerId)) blocks.set(u.speakerId, []);
     blocks.get(u.speakerId)!.push(i);
   });
-  const knownSpeakers = new Set(known.map((s) => s.speakerId));
   // a pair is compared by meaning only when the two share content words: embed only quotes in such a pair
   const meaningPair = (a: Unit, b: Unit) =>
     a.articleId !== b.articleId && Math.min(a.count, b.count) >= MIN_WORDS - 1 && shared(a.content, b.content) >= MIN_SHARED;
+  // the same for a known statement (its quotes' words, from articles other than its own): what is embedded, and
+  // so the cost per batch, grows with the quotes that may match, not with all that the graph knows of a speaker
+  const knownSide = known.map((s) => {
+    const articles = new Set(s.quotes.map((kq) => kq.articleId));
+    return { articles, content: content(wording(s.quotes.map((kq) => kq.text).join(' '))) };
+  });
+  const meaningKnown = (u: Unit, k: (typeof knownSide)[number]) =>
+    !k.articles.has(u.articleId) && u.count >= MIN_WORDS - 1 && shared(u.content, k.content) >= MIN_SHARED;
   if (embed) {
     const need = new Set<number>();
     for (const idx of blocks.values())
       for (let x = 0; x < idx.length; x++)
         for (let y = x + 1; y < idx.length; y++)
           if (meaningPair(units[idx[x]], units[idx[y]])) need.add(idx[x]).add(idx[y]);
-    for (const sid of knownSpeakers) for (const i of blocks.get(sid) ?? []) if (units[i].count >= MIN_WORDS - 1) need.add(i);
+    known.forEach((s, k) => {
+      if (s.embedding) for (const i of blocks.get(s.speakerId) ?? []) if (meaningKnown(units[i], knownSide[k])) need.add(i);
+    });
     const list = [...need].sort((a, b) => a - b);
     const vectors = await embed(list.map((i) => units[i].text));
     list.forEach((i, k) => (units[i].vector = vectors[k]));
   }
+
+  // statements already in the graph: a quote stored before keeps its statement (re-ingest changes nothing), so
+  // no link, of any kind, joins two quotes stored under different statements
+  const quoteKey = (articleId: string, start: number, end: number) => `${articleId}:${start}:${end}`;
+  const unitByKey = new Map(units.map((u, i) => [quoteKey(u.articleId, docs[u.doc].quotes[u.quote].start, docs[u.doc].quotes[u.quote].end), i]));
+  const storedIn = new Map<number, string>();
+  for (const s of known)
+    for (const kq of s.quotes) {
+      const hit = unitByKey.get(quoteKey(kq.articleId, kq.start, kq.end));
+      if (hit != null) storedIn.set(hit, s.id);
+    }
+  const keptApart = (i: number, j: number) => storedIn.has(i) && storedIn.has(j) && storedIn.get(i) !== storedIn.get(j);
 
   const uf = new UnionFind();
   units.forEach(() => uf.make());
   // one article's consecutive quotes of a speaker in one paragraph are one passage ("...," she continued. "...")
   for (let i = 1; i < units.length; i++) {
     const a = units[i - 1], b = units[i];
-    if (a.doc !== b.doc || a.speakerId !== b.speakerId || a.selfQuote || b.selfQuote) continue;
+    if (a.doc !== b.doc || a.speakerId !== b.speakerId || a.selfQuote || b.selfQuote || keptApart(i - 1, i)) continue;
     const d = docs[a.doc];
     const qa = d.quotes[a.quote], qb = d.quotes[b.quote];
     if (qa.kind === 'embedded' || qb.kind === 'embedded') continue;
     if (paragraphOf(d, qa) === paragraphOf(d, qb) && (!a.saidOn || !b.saidOn || a.saidOn === b.saidOn)) uf.union(i - 1, i);
   }
 
+  // across articles by words or meaning; within one article (other paragraphs) only as copies of the same words
   const linked = (a: Unit, b: Unit) => {
     if (a.selfQuote !== b.selfQuote) return false;
     if (a.saidOn && b.saidOn && days(a.saidOn, b.saidOn) > WINDOW_DAYS) return false;
@@ -219,28 +241,28 @@ export async function groupStatements(
     for (let x = 0; x < idx.length; x++)
       for (let y = x + 1; y < idx.length; y++) {
         const i = idx[x], j = idx[y];
-        if (uf.find(i) !== uf.find(j) && linked(units[i], units[j])) uf.union(i, j);
+        if (uf.find(i) !== uf.find(j) && !keptApart(i, j) && linked(units[i], units[j])) uf.union(i, j);
       }
 
-  // statements already in the graph: a quote stored before keeps its statement; new quotes join by the same tests
+  // new quotes join a known statement by the same tests as above: by meaning only from another article than
+  // the statement's own quotes, by words from anywhere
   const knownNode = new Map<number, KnownStatement>();
-  const quoteKey = (articleId: string, start: number, end: number) => `${articleId}:${start}:${end}`;
-  const unitByKey = new Map(units.map((u, i) => [quoteKey(u.articleId, docs[u.doc].quotes[u.quote].start, docs[u.doc].quotes[u.quote].end), i]));
-  for (const s of [...known].sort((a, b) => a.id.localeCompare(b.id))) {
+  const nodeOf = new Map<string, number>();
+  for (const k of known.map((_, k) => k).sort((a, b) => known[a].id.localeCompare(known[b].id))) {
+    const s = known[k];
     const node = uf.make();
     knownNode.set(node, s);
+    nodeOf.set(s.id, node);
     const vector = s.embedding ? Float32Array.from(s.embedding) : null;
-    for (const kq of s.quotes) {
-      const hit = unitByKey.get(quoteKey(kq.articleId, kq.start, kq.end));
-      if (hit != null) uf.union(node, hit);
-    }
+    let wordings: Wording[] | null = null;
     for (const i of blocks.get(s.speakerId) ?? []) {
       const u = units[i];
-      if (s.saidOn && u.saidOn && days(s.saidOn, u.saidOn) > WINDOW_DAYS) continue;
-      const byWords = s.quotes.some((kq) => sameWords(u, wording(kq.text)));
-      if (byWords || (vector && u.vector && u.count >= MIN_WORDS - 1 && dot(u.vector, vector) >= SAME_MEANING)) uf.union(node, i);
+      if (storedIn.has(i) || (s.saidOn && u.saidOn && days(s.saidOn, u.saidOn) > WINDOW_DAYS)) continue;
+      const byMeaning = !!vector && !!u.vector && meaningKnown(u, knownSide[k]) && dot(u.vector, vector) >= SAME_MEANING;
+      if (byMeaning || (wordings ??= s.quotes.map((kq) => wording(kq.text))).some((w) => sameWords(u, w))) uf.union(node, i);
     }
   }
+  for (const [i, id] of storedIn) uf.union(nodeOf.get(id)!, i);
 
   const members = new Map<number, { units: number[]; known: KnownStatement[] }>();
   const member = (root: number) => {

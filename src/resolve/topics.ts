@@ -8,6 +8,21 @@ import type { Embedder } from './statements.js';
 /** Cosine to a topic description above which an untagged quote gets that topic. */
 export const TOPIC_MEANING = 0.5;
 
+/** Topic vectors per taxonomy and embedder: the same for every batch of an ingest, so embedded once. */
+const topicVectors = new WeakMap<Taxonomy, WeakMap<Embedder, Promise<Float32Array[]>>>();
+function vectorsOf(taxonomy: Taxonomy, embed: Embedder): Promise<Float32Array[]> {
+  const byEmbedder = topicVectors.get(taxonomy) ?? new WeakMap<Embedder, Promise<Float32Array[]>>();
+  topicVectors.set(taxonomy, byEmbedder);
+  let vectors = byEmbedder.get(embed);
+  if (!vectors) {
+    vectors = embed(taxonomy.topics.map((t) => `${t.id}: ${t.description}`));
+    byEmbedder.set(embed, vectors);
+    vectors.catch(() => byEmbedder.delete(embed));
+  }
+  return vectors;
+}
+
+/** `embed` embeds the topic descriptions: pass a long-lived embedder, its vectors are kept for later calls. */
 export async function tagTopicsByMeaning(
   docs: ArticleDoc[],
   taxonomy: Taxonomy,
@@ -16,10 +31,10 @@ export async function tagTopicsByMeaning(
 ): Promise<ArticleDoc[]> {
   const todo = docs.flatMap((d) => d.quotes.filter((q) => q.topics.length === 0 && vectorOf(q.text)));
   if (!todo.length) return docs;
-  const topicVectors = await embed(taxonomy.topics.map((t) => `${t.id}: ${t.description}`));
+  const topics = await vectorsOf(taxonomy, embed);
   const best = (v: Float32Array) => {
     let top = -1, at = -1;
-    topicVectors.forEach((tv, ti) => {
+    topics.forEach((tv, ti) => {
       let s = 0;
       for (let i = 0; i < tv.length; i++) s += tv[i] * v[i];
       if (s > top) [top, at] = [s, ti];

@@ -176,3 +176,31 @@ describe('splitArticles keeps body sentences that only look like furniture', () 
     expect(one(`Intro paragraph of the piece is long enough to be body, not a headline at all.\n${lines.join('\n')}`).paragraphs).toHaveLength(5);
   });
 });
+
+describe('splitArticles stays linear on pathological input', () => {
+  const cpuMs = (f: () => void) => {
+    const t0 = process.cpuUsage();
+    f();
+    const t = process.cpuUsage(t0);
+    return (t.user + t.system) / 1000;
+  };
+  // CPU time, not wall time: the machine is shared. Each input takes ~0.1-0.6 s; quadratic code took seconds.
+  it.each([
+    ['1 MB of unmatched quote marks in one paragraph', '“word '.repeat(170_000)],
+    ['12,000 short lines with an unmatched quote', 'He said “it is fine and so on\n'.repeat(12_000)],
+    ['100,000 one-word lines', 'Word\n'.repeat(100_000)],
+    ['20,000 date lines (one header run)', 'Body text comes first.\n' + 'May 3, 2025\n'.repeat(20_000)],
+    ['1 MB of outlet-shaped capitalised words', 'The New Big Daily Times Post News '.repeat(30_000)],
+    ['a hard-wrapped block with a long run of spaces', `${'a line of a hard wrapped paragraph that goes on and on\n'.repeat(6)}x${' '.repeat(200_000)}y`],
+  ])('%s', (_what, text) => {
+    let articles: Article[] = [];
+    expect(cpuMs(() => (articles = splitArticles(source(text))))).toBeLessThan(3000);
+    expect(articles).toHaveLength(1);
+  });
+
+  it('still finds outlets the way one alternation would: longest form, "the" forms, no overlaps', () => {
+    const text = 'Fox News Channel reported it, according to the Wall Street Journal; TheHill did not.';
+    expect(one(`Intro line.\n${text}`).cites).toEqual(['Fox News', 'The Wall Street Journal']);
+    expect(one('Body here.\nBased on reporting by the A.P. and the Des Moines Register.').basedOn).toEqual(['Associated Press', 'Des Moines Register']);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../src/pipeline/quotes.js';
+import { attributeSpeakers } from '../../src/pipeline/speakers.js';
 import { articleOf } from '../support/article.js';
 
 const texts = (s: string) => findQuotes(articleOf(s)).map((q) => q.text);
@@ -53,6 +54,19 @@ describe('findQuotes', () => {
 
   it('ignores quote marks inside markup', () => {
     expect(texts('<tweet pic="pic.twitter.com/" id="778">The blue arrow</tweet>.')).toEqual([]);
+  });
+
+  it('never makes giant quotes: an unclosed mark with no continuation, or thousands of characters', () => {
+    expect(texts('He said “ this runs on and on with many words in it.\n\nNext paragraph.')).toEqual([]);
+    expect(texts(`He said “${'word '.repeat(1200)}” and left.`)).toEqual([]);
+    expect(texts('“It goes on\n\n“and ends here,” she said.')).toEqual(['It goes on', 'and ends here,']);
+  });
+
+  it('is linear on a megabyte of unmatched marks, speakers included', () => {
+    const article = articleOf('He said “ this is a sentence of words. '.repeat(1_000_000 / 40));
+    const t0 = performance.now();
+    expect(attributeSpeakers(article, findQuotes(article))).toEqual([]);
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('is linear on a megabyte of unmatched marks', () => {

@@ -94,6 +94,20 @@ describe('groupStatements', () => {
     expect(joined.statements.find((s) => s.id === ids(first)[0])!.quotes).toHaveLength(2);
   });
 
+  it('keeps two paragraphs of one article apart, also when re-resolved against its own statements', async () => {
+    // an embedder that finds every pair alike: only the rules on where a link may come from keep them apart
+    const alike = async (texts: string[]) => texts.map(() => Float32Array.of(1, 0));
+    const two = docs([
+      ['This cannot be an opportunity to invade our sovereignty, we will defend it.', 'p:a'],
+      ['The people will under no circumstances accept interventions in our affairs.', 'p:a'],
+    ]);
+    const first = await groupStatements(two, [], alike);
+    expect(new Set(ids(first)).size).toBe(2);
+    // as read back from the graph, with the vectors stored when other articles made them comparable
+    const stored = first.statements.map((st) => ({ ...st, embedding: [1, 0] }));
+    expect(ids(await groupStatements(two, stored, alike))).toEqual(ids(first));
+  });
+
   it('reaches statement F1 >= 0.90 on the seed gold quotes (pairs across articles)', async () => {
     const taxonomy = loadTaxonomy();
     const gold = goldDocs();
