@@ -26,8 +26,24 @@ export interface Tagged {
 let wink: WinkMethods | null = null;
 const engine = (): WinkMethods => (wink ??= winkNLP(model, ['sbd', 'pos']));
 
+// Stages read the same paragraphs (topics and time both want a quote's paragraph): the taggings of the
+// latest text are kept, so each stretch is tagged once per article. Callers must not mutate a Tagged.
+let memoText: string | null = null;
+const memo = new Map<string, Tagged>();
+
 /** Tokens, POS, lemmas and sentences of text[start, end), with offsets into text. */
 export function tag(text: string, start: number, end: number): Tagged {
+  if (text !== memoText) {
+    memo.clear();
+    memoText = text;
+  }
+  const key = `${start}:${end}`;
+  let t = memo.get(key);
+  if (!t) memo.set(key, (t = tagNow(text, start, end)));
+  return t;
+}
+
+function tagNow(text: string, start: number, end: number): Tagged {
   const w = engine();
   const its = w.its;
   const slice = text.slice(start, end);

@@ -9,8 +9,9 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** "at the time" points back to a date given earlier (same sentence, else the previous quote). */
 const AT_THE_TIME = /\bat the time\b/i;
 
-/** One resolved date phrase: where it ends in the source text, and the day. */
+/** One resolved date phrase: where it starts and ends in the source text, and the day. */
 interface Found {
+  from: number;
   at: number;
   day: string;
 }
@@ -29,7 +30,7 @@ function findDates(text: string, offset: number, published: Date | null): Found[
       else if (!s.isCertain('year')) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
       if (d.getTime() - published.getTime() >= DAY) continue; // still later than publication: not when it was said
     }
-    found.push({ at: offset + r.index + r.text.length, day: iso(d) });
+    found.push({ from: offset + r.index, at: offset + r.index + r.text.length, day: iso(d) });
   }
   return found;
 }
@@ -38,26 +39,41 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
   const text = article.source.text;
   const published = article.published ? new Date(`${article.published}T12:00:00Z`) : null;
   const paragraphs = article.paragraphs.length ? article.paragraphs : [article.span];
+  const paragraphOf = quotes.map((q) => paragraphs.findIndex((p) => q.start < p.end && p.start < q.end));
+  const quotesIn = new Map<number, Quote[]>();
+  quotes.forEach((q, k) => {
+    if (!quotesIn.has(paragraphOf[k])) quotesIn.set(paragraphOf[k], []);
+    quotesIn.get(paragraphOf[k])!.push(q);
+  });
   // words inside any quotation belong to the speaker ("last month we agreed"), not to the report's timeline
-  const blank = (s: Span) => {
-    let t = text.slice(s.start, s.end);
-    for (const q of quotes)
-      if (q.start < s.end && s.start < q.end) {
-        const a = Math.max(q.start, s.start) - s.start, b = Math.min(q.end, s.end) - s.start;
-        t = t.slice(0, a) + ' '.repeat(b - a) + t.slice(b);
-      }
-    return t;
-  };
-  const sentenceCache = new Map<Span, Span[]>();
-  const sentencesOf = (p: Span): Span[] => {
-    if (!sentenceCache.has(p)) {
-      const { tokens, sentences } = tag(text, p.start, p.end);
-      sentenceCache.set(
-        p,
-        sentences.filter(([a, b]) => b > a).map(([a, b]) => ({ start: tokens[a].start, end: tokens[b - 1].end })),
-      );
+  const blank = (s: Span, pi: number) => {
+    let out = '';
+    let at = s.start;
+    // quotes come in text order; an embedded one lies inside its parent, already blanked
+    for (const q of quotesIn.get(pi) ?? []) {
+      if (q.end <= at || q.start >= s.end) continue;
+      const a = Math.max(q.start, at), b = Math.min(q.end, s.end);
+      out += text.slice(at, a) + ' '.repeat(b - a);
+      at = b;
     }
-    return sentenceCache.get(p)!;
+    return out + text.slice(at, s.end);
+  };
+  // chrono reads the whole paragraph first; only a paragraph with a date in it is tagged for its sentences
+  const perParagraph = new Map<number, { dates: Found[]; sentences: Span[] | null }>();
+  const readParagraph = (pi: number) => {
+    let r = perParagraph.get(pi);
+    if (!r) {
+      const p = paragraphs[pi] ?? article.span;
+      const context = blank(p, pi);
+      const dates = findDates(context, p.start, published);
+      let sentences: Span[] | null = null;
+      if (dates.length || AT_THE_TIME.test(context)) {
+        const { tokens, sentences: s } = tag(text, p.start, p.end);
+        sentences = s.filter(([a, b]) => b > a).map(([a, b]) => ({ start: tokens[a].start, end: tokens[b - 1].end }));
+      }
+      perParagraph.set(pi, (r = { dates, sentences }));
+    }
+    return r;
   };
 
   const out: Quote[] = [];
@@ -67,16 +83,17 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
     day: string | null;
   }
   let previous = null as Previous | null;
-  for (const q of quotes) {
-    const pi = paragraphs.findIndex((p) => q.start < p.end && p.start < q.end);
+  quotes.forEach((q, k) => {
+    const pi = paragraphOf[k];
     const paragraph = paragraphs[pi] ?? article.span;
     let day: string | null = null;
     if (q.kind !== 'embedded') {
       // an embedded quote was said on an earlier occasion the text seldom dates: unknown
-      const sentences = sentencesOf(paragraph).filter((s) => s.start < q.end && q.start < s.end);
+      const { dates: inParagraph, sentences: all } = readParagraph(pi);
+      const sentences = (all ?? []).filter((s) => s.start < q.end && q.start < s.end);
       const span = sentences.length ? { start: sentences[0].start, end: sentences[sentences.length - 1].end } : paragraph;
-      const context = blank(span);
-      const dates = findDates(context, span.start, published);
+      const context = all ? blank(span, pi) : '';
+      const dates = inParagraph.filter((d) => d.from >= span.start && d.at <= span.end);
       const atTheTime = AT_THE_TIME.exec(context);
       if (atTheTime) {
         const before = dates.filter((d) => d.at <= span.start + atTheTime.index);
@@ -97,6 +114,6 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
       previous = { quote: q, paragraph: pi, day };
     }
     out.push({ ...q, saidOn: day });
-  }
+  });
   return out;
 }
