@@ -4,15 +4,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { embed, modelPath } from '../src/embed/index.js';
+import { BBC, requireCorpus } from './corpus.js';
 
-const corpus = join(import.meta.dirname, '../../shared/corpora/bbc-news');
+const corpus = requireCorpus(BBC);
 const wanted = Number(process.argv[2] ?? 2000);
 
 function sentences(limit: number): string[] {
   const out: string[] = [];
   for (const category of readdirSync(corpus).sort()) {
     for (const file of readdirSync(join(corpus, category)).sort()) {
-      // A rough split is enough for timing; the pipeline uses its own sentence splitter.
+      // a rough split is enough for timing (the pipeline splits sentences with wink-nlp)
       for (const s of readFileSync(join(corpus, category, file), 'utf8').split(/(?<=[.!?]["']?)\s+/)) {
         if (s.trim().length > 0) out.push(s.trim());
         if (out.length >= limit) return out;

@@ -19,6 +19,8 @@ const Env = z.object({
   QG_NEO4J_HEAP: memory.default('1g'),
   QG_NEO4J_PAGECACHE: memory.default('512m'),
   QG_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  // answers are cached this long (0: off); an ingest through the API empties the cache at once
+  QG_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(30_000),
   PORT: port.default(4000),
   // loopback by default; the container sets 0.0.0.0
   HOST: z.string().default('127.0.0.1'),

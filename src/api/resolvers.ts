@@ -17,6 +17,8 @@ export interface Context {
   /** The request carried the configured API token. */
   authorized: boolean;
   mutationsEnabled: boolean;
+  /** Forgets every cached answer (after a write). */
+  forgetAnswers: () => Promise<void>;
 }
 
 type Args = Record<string, any>;
@@ -132,9 +134,13 @@ export const resolvers = {
   },
 
   Mutation: {
-    ingestArticles(_p: unknown, args: { input: ArticleInput[] }, ctx: Context) {
+    async ingestArticles(_p: unknown, args: { input: ArticleInput[] }, ctx: Context) {
       requireToken(ctx);
-      return ingestArticles(ctx.graph, args.input);
+      try {
+        return await ingestArticles(ctx.graph, args.input);
+      } finally {
+        await ctx.forgetAnswers();
+      }
     },
   },
 

@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { ROOT, type Config } from '../config.js';
 import type { Graph } from '../db/driver.js';
@@ -43,8 +44,16 @@ export interface QuoteGraphServer {
 export function createServer(graph: Graph, cfg: Config, opts: ServerOptions = {}): QuoteGraphServer {
   const production = opts.production ?? process.env.NODE_ENV === 'production';
   const maxBody = opts.maxBodyBytes ?? LIMITS.bodyBytes;
+  const schema = buildSchema();
+  // Reads far outnumber writes: whole answers are cached for QG_CACHE_TTL_MS, the same for every caller (no
+  // answer depends on who asks). An ingest through this server forgets them all; one from the CLI shows after the TTL.
+  const memory = createInMemoryCache({ max: 1000 });
+  // the cache forgets by entity, and answers without ids (a totalCount) record none: every answer gets one more
+  const ANSWER = { typename: 'Answer' };
+  const cache: Cache = { ...memory, set: (id, data, entities, ttl) => memory.set(id, data, [...entities, ANSWER], ttl) };
+  const forgetAnswers = async () => void (await memory.invalidate([ANSWER]));
   const yoga = createYoga<Record<string, never>, Context>({
-    schema: buildSchema(),
+    schema,
     graphqlEndpoint: '/graphql',
     graphiql: production ? false : { title: 'QuoteGraph', defaultQuery: EXAMPLE_QUERY },
     landingPage: false,
@@ -56,8 +65,10 @@ export function createServer(graph: Graph, cfg: Config, opts: ServerOptions = {}
       loaders: createLoaders(graph),
       authorized: bearerMatches(request.headers.get('authorization'), cfg.QG_API_TOKEN),
       mutationsEnabled: !!cfg.QG_API_TOKEN,
+      forgetAnswers,
     }),
     plugins: [
+      useResponseCache({ session: () => null, cache, ttl: cfg.QG_CACHE_TTL_MS, invalidateViaMutation: false, enabled: () => cfg.QG_CACHE_TTL_MS > 0 }),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
         costLimit: { maxCost: LIMITS.cost, ignoreIntrospection: true, exposeLimits: true },

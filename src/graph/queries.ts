@@ -41,7 +41,8 @@ export const project = {
     relayedById: head([(${v})-[:RELAYED_BY]->(_sp:Speaker) | _sp.id]),
     parentId: head([(${v})-[:EMBEDDED_IN]->(_p:Quote) | _p.id]),
     topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]}`,
-  Statement: (v: string) => `${v}{.*,
+  // named properties, not .*: a statement also keeps its embedding (384 numbers) for resolution, never for answers
+  Statement: (v: string) => `${v}{.id, .canonical, .saidOn,
     speakerId: head([(_sp:Speaker)-[:SAID]->(${v}) | _sp.id]),
     topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id],
     reportCount: COUNT { (:Quote)-[:REPORTS]->(${v}) }}`,
@@ -504,9 +505,14 @@ export async function whoSaid(graph: Graph, topic: string, where: Row | null | u
        UNWIND scope AS n
        MATCH (sp:Speaker)-[:SAID]->(s:Statement)-[:ABOUT]->(n)
        WHERE ${pred}
-       WITH DISTINCT sp, s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
-       WITH sp, collect(${project.Statement('s')}) AS statements
-       ORDER BY size(statements) DESC, sp.name, sp.id LIMIT $first
+       WITH DISTINCT sp, s
+       // the page of speakers first, so only their statements are projected
+       WITH sp, collect(s) AS said
+       ORDER BY size(said) DESC, sp.name, sp.id LIMIT $first
+       UNWIND said AS s
+       WITH sp, size(said) AS n, s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
+       WITH sp, n, collect(${project.Statement('s')}) AS statements
+       ORDER BY n DESC, sp.name, sp.id
        RETURN collect({speaker: ${project.Speaker('sp')}, statements: statements}) AS speakers
      }
      CALL (speakers) {

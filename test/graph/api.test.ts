@@ -338,6 +338,8 @@ describe('ingestArticles', () => {
   });
 
   it('ingests through the shared ingest and reports per article', async () => {
+    const count = async () => (await ok('{ articles { totalCount } }')).articles.totalCount;
+    const before = await count(); // now a cached answer, which the ingest must forget
     const r = await gql(api, MUTATION, { input: [article] }, { authorization: `Bearer ${TOKEN}` });
     expect(r.errors).toBeUndefined();
     const { articles, errors } = r.data.ingestArticles;
@@ -346,6 +348,7 @@ describe('ingestArticles', () => {
     expect(articles[0]).toMatchObject({ input: 0, status: 'new', written: true });
     const { article: stored } = await ok('query ($id: ID!) { article(id: $id) { title published outlet { name } } }', { id: articles[0].id });
     expect(stored).toMatchObject({ title: article.title, published: '2025-06-02', outlet: { name: 'Associated Press' } });
+    expect(await count()).toBe(before + 1);
   });
 });
 
