@@ -203,7 +203,17 @@ export class LocalNeo4j {
   private livePid(): number | null {
     if (!existsSync(this.pidFile)) return null;
     const pid = Number(readFileSync(this.pidFile, 'utf8'));
-    return Number.isInteger(pid) && alive(pid) ? pid : null;
+    return Number.isInteger(pid) && alive(pid) && this.isOurServer(pid) ? pid : null;
+  }
+
+  /** A stale pid file may name a pid the system has since given to another process: never signal that one. */
+  private isOurServer(pid: number): boolean {
+    if (!existsSync('/proc/self/cmdline')) return true; // no procfs (macOS): the pid file is all there is
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(`--home-dir=${this.home}`);
+    } catch {
+      return false;
+    }
   }
 }
 
