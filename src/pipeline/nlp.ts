@@ -1,9 +1,10 @@
 // The NLP the extraction stands on: wink-nlp for sentences, tokens, POS and lemmas (created once, on first
 // use) and compromise's lexicon for first names, their presumed gender, honorifics, roles and organizations.
-// Tagging costs about 1 µs a character, so callers tag only the narrative around quotes, never whole articles.
+// Tagging costs about 1 µs a character, so callers tag only the paragraphs that hold quotes, never whole articles.
 import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import nlp from 'compromise';
+import type { Span } from './doc.js';
 
 export interface Token {
   start: number;
@@ -41,6 +42,31 @@ export function tag(text: string, start: number, end: number): Tagged {
   let t = memo.get(key);
   if (!t) memo.set(key, (t = tagNow(text, start, end)));
   return t;
+}
+
+/**
+ * The tokens of text[start, end) as tagged within the larger stretch `outer` (tagged once and shared by every
+ * stretch inside it), sentence indexes renumbered from 0. Tokens that cross start or end are left out.
+ */
+export function tagWithin(text: string, outer: Span, start: number, end: number): Tagged {
+  const all = tag(text, outer.start, outer.end).tokens;
+  let lo = 0;
+  for (let hi = all.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const tokens: Token[] = [];
+  const sentences: [number, number][] = [];
+  for (let k = lo, last = -1; k < all.length && all[k].end <= end; k++) {
+    if (all[k].sentence !== last) {
+      last = all[k].sentence;
+      sentences.push([tokens.length, tokens.length]);
+    }
+    sentences[sentences.length - 1][1] = tokens.length + 1;
+    tokens.push({ ...all[k], sentence: sentences.length - 1 });
+  }
+  return { tokens, sentences };
 }
 
 function tagNow(text: string, start: number, end: number): Tagged {

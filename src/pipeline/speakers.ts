@@ -3,7 +3,7 @@
 // the article; quotes with no cue continue the last speaker. Quoted labels nobody is said to have said are dropped.
 // Only the narrative around quotes is tagged (wink), and earlier paragraphs only when a pronoun needs them.
 import type { Article, Mention, Quote, SpeakerRef, SpeakerType, Span } from './doc.js';
-import { firstName, honorific, isOrganizationWord, isRoleWord, lexTags, tag, type Gender, type Tagged, type Token } from './nlp.js';
+import { firstName, honorific, isOrganizationWord, isRoleWord, lexTags, tag, tagWithin, type Gender, type Tagged, type Token } from './nlp.js';
 
 // ---- word lists (closed classes of English news style, not names) ----
 
@@ -34,6 +34,8 @@ const PLURAL_PRONOUNS = new Set(['they', 'them']);
 const BINDING = new Set(['what', 'which', 'that', 'when', 'whom']);
 /** How far back in a paragraph antecedents of pronouns and role nouns are looked for. */
 const LOOKBACK = 2000;
+/** Paragraphs up to this long are tagged whole, once. */
+const WHOLE_PARAGRAPH = 4000;
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 const QUOTE_CHARS = /^["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f`]+$/u;
 const DASHES = new Set(['\u2015', '\u2014', '\u2013', '-', '--']);
@@ -97,9 +99,20 @@ class ArticleContext {
 
   /** Tags a stretch of narrative once and records the names in it. */
   tagStretch(start: number, end: number): Tagged {
-    const t = tag(this.text, start, end);
+    const t = this.tagged(start, end);
     this.collectNames(t);
     return t;
+  }
+
+  /**
+   * A stretch as tagged within its whole paragraph: one tagging per paragraph serves every stretch in it (and the
+   * topic and time stages after this one). A giant paragraph (unsplit text, stray marks) is tagged piece by piece.
+   */
+  tagged(start: number, end: number): Tagged {
+    const para = this.article.paragraphs[paragraphAt(this.article.paragraphs, start)];
+    return para && end <= para.end && para.end - para.start <= WHOLE_PARAGRAPH
+      ? tagWithin(this.text, para, start, end)
+      : tag(this.text, start, end);
   }
 
   /** Narrative of earlier paragraphs, tagged on demand (for pronouns and role phrases). */
@@ -893,7 +906,7 @@ function resolvePronoun(ctx: ArticleContext, t: Token, exclude?: Entity | null):
 
 /** "He said, 'How can we help?'" inside someone's quote: the inner words are his, relayed by the outer speaker. */
 function embeddedSpeaker(ctx: ArticleContext, outer: Quote, inner: Quote, outerFound: Found | null): Found | null {
-  const t = tag(ctx.text, outer.start, inner.start);
+  const t = ctx.tagged(outer.start, inner.start);
   const toks = t.tokens;
   let v = -1;
   for (let k = toks.length - 1; k >= 0; k--) if (isSpeechVerbAt(toks, k)) { v = k; break; }
