@@ -16,9 +16,22 @@ interface Found {
   day: string;
 }
 
+// chrono-node is the cost of this stage: a paragraph with no word chrono could read as a date skips it. Every
+// English phrase chrono parses has a digit, a weekday or month name, or one of these words; without a publication
+// date only a phrase naming its year counts, so a paragraph needs a four-digit number.
+const DATE_WORD = new RegExp(
+  '\\d|\\b(?:now|today|tonight|tomorrow|yesterday|noon|midnight|morning|afternoon|evening|night|weekend|' +
+    '(?:sec(?:ond)?|min(?:ute)?|hour|day|week|fortnight|month|quarter|year|decade)s?|' +
+    '(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|' +
+    'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\b',
+  'i',
+);
+const YEAR = /\b\d{4}\b/;
+
 /** Date phrases in `text` (offset `offset`), resolved against `published` (null: only full dates). */
 function findDates(text: string, offset: number, published: Date | null): Found[] {
   const found: Found[] = [];
+  if (!(published ? DATE_WORD : YEAR).test(text)) return found;
   for (const r of chrono.parse(text, { instant: published ?? new Date(0), timezone: 0 })) {
     const s = r.start;
     // with no publication date only a date that names its year stands ("April 22", "last month" cannot be placed)
