@@ -31,10 +31,12 @@ const engine = (): WinkMethods => (wink ??= winkNLP(model, ['sbd', 'pos']));
 // latest text are kept, so each stretch is tagged once per article. Callers must not mutate a Tagged.
 let memoText: string | null = null;
 const memo = new Map<string, Tagged>();
+const MEMO_MAX = 2000;
 
 /** Tokens, POS, lemmas and sentences of text[start, end), with offsets into text. */
 export function tag(text: string, start: number, end: number): Tagged {
-  if (text !== memoText) {
+  // a new text, or a huge one with thousands of stretches: start over (memory stays bounded)
+  if (text !== memoText || memo.size >= MEMO_MAX) {
     memo.clear();
     memoText = text;
   }
