@@ -50,7 +50,8 @@ export const MERGE_ARTICLES = `
 UNWIND $articles AS r
 MERGE (a:Article {id: r.id})
 SET a.sourceId = r.sourceId, a.title = r.title, a.url = r.url, a.published = date(r.published),
-    a.byline = r.byline, a.dateline = r.dateline, a.file = r.file, a.text = r.text, a.offset = r.offset
+    a.byline = r.byline, a.dateline = r.dateline, a.file = r.file, a.text = r.text, a.offset = r.offset,
+    a.caption = coalesce(r.title, last(split(r.file, '/')))
 WITH a, r
 CALL (a) { MATCH (a)-[old:PUBLISHED_BY|BASED_ON|CITES]->() DELETE old }
 CALL (a, r) { MATCH (o:Outlet {key: r.outlet}) MERGE (a)-[:PUBLISHED_BY]->(o) }
