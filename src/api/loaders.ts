@@ -56,6 +56,10 @@ export function createLoaders(graph: Graph) {
       const texts = new Map((await q.textsOf(graph, keys)).map((r) => [r.key as string, r.text as string]));
       return keys.map((k) => texts.get(k) ?? null);
     }),
+    statementCount: new DataLoader<string, number>(async (keys) => {
+      const counts = new Map((await q.statementCountsOf(graph, keys)).map((r) => [r.key as string, r.count as number]));
+      return keys.map((k) => counts.get(k) ?? 0);
+    }),
     quotesOfArticle: grouped(q.quotesOfArticles, 'Quote'),
     exclusivesOf: grouped(q.exclusivesOfOutlets, 'Statement'),
     statementsOf: limited(q.statementsOfSpeakers, 'Statement'),

@@ -101,7 +101,6 @@ export const resolvers = {
       primeAll(ctx.loaders.Speaker, answer.speakers.map((s) => s.speaker));
       const statements = answer.speakers.flatMap((s) => s.statements);
       primeAll(ctx.loaders.Statement, statements);
-      primeAll(ctx.loaders.Quote, answer.reports.map((r) => r.node));
       primeAll(ctx.loaders.Article, answer.articles);
       primeAll(ctx.loaders.Outlet, answer.outlets);
       for (const st of statements) ctx.loaders.reportsOf.prime(st.id, answer.reports.filter((r) => r.key === st.id).map((r) => r.node));
@@ -155,6 +154,7 @@ export const resolvers = {
   },
 
   Report: {
+    quote: (r: Row, _a: Args, ctx: Context) => ctx.loaders.Quote.load(r.quote.id),
     article: (r: Row, _a: Args, ctx: Context) => ctx.loaders.Article.load(r.quote.articleId),
     outlet: (r: Row, _a: Args, ctx: Context) => outletOfArticle(r.quote.articleId, ctx),
     date: (r: Row) => r.quote.published,
@@ -200,6 +200,7 @@ export const resolvers = {
 
   Topic: {
     name: (t: Row) => t.name ?? t.id,
+    statementCount: (t: Row, _a: Args, ctx: Context) => t.statementCount ?? ctx.loaders.statementCount.load(t.id),
     keywords: list('keywords'),
     broader: many('Topic', 'broaderIds'),
     narrower: many('Topic', 'narrowerIds'),

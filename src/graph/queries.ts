@@ -50,16 +50,20 @@ export const project = {
     type: CASE WHEN ${v}:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
     statementCount: COUNT { (${v})-[:SAID]->(:Statement) }}`,
   Outlet: (v: string) => `${v}{.*, id: ${v}.key, articleCount: COUNT { (:Article)-[:PUBLISHED_BY]->(${v}) }}`,
-  Topic: (v: string) => `${v}{.*,
-    broaderIds: [(${v})-[:BROADER]->(_b:Topic) | _b.id],
-    narrowerIds: [(_n:Topic)-[:BROADER]->(${v}) | _n.id],
-    statementCount: ${topicStatementCount(v)}}`,
+  Topic: (v: string) => `${v}{.*, ${topicLinks(v)}, statementCount: ${topicStatementCount(v)}}`,
   // without the text (large): Article.text loads it on its own, only when asked for
   Article: (v: string) => `${v}{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file,
     outletKey: head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key]),
     basedOnKeys: [(${v})-[:BASED_ON]->(_o:Outlet) | _o.key],
     citesKeys: [(${v})-[:CITES]->(_o:Outlet) | _o.key]}`,
 } as const;
+
+function topicLinks(v: string): string {
+  return `broaderIds: [(${v})-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(${v}) | _n.id]`;
+}
+
+/** A topic without its statement count (a walk down the hierarchy): Topic.statementCount loads it if asked. */
+const topicWithoutCount = (v: string) => `${v}{.*, ${topicLinks(v)}}`;
 
 function topicStatementCount(v: string): string {
   return `COUNT { MATCH (_s:Statement)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(${v}) RETURN DISTINCT _s }`;
@@ -325,6 +329,10 @@ export function byKeys(graph: Graph, entity: Entity, keys: readonly string[]): P
   ).then((rows) => rows.map((r) => r.node));
 }
 
+export function statementCountsOf(graph: Graph, topicIds: readonly string[]): Promise<Row[]> {
+  return read(graph, `UNWIND $keys AS key MATCH (t:Topic {id: key}) RETURN key, ${topicStatementCount('t')} AS count`, { keys: topicIds });
+}
+
 export function textsOf(graph: Graph, articleIds: readonly string[]): Promise<Row[]> {
   return read(graph, 'UNWIND $keys AS key MATCH (a:Article {id: key}) RETURN key, a.text AS text', { keys: articleIds });
 }
@@ -522,10 +530,11 @@ export async function whoSaid(graph: Graph, topic: string, where: Row | null | u
        OPTIONAL MATCH (a:Article)-[:QUOTES]->(q)
        OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
        WITH st, q, a, o ORDER BY a.published IS NULL, a.published, a.id, q.start
-       RETURN collect({key: st.id, node: ${project.Quote('q')}}) AS reports,
+       // a report needs only its wording and its article; Report.quote loads the whole quote when asked
+       RETURN collect({key: st.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
               collect(DISTINCT ${project.Article('a')}) AS articles, collect(DISTINCT ${project.Outlet('o')}) AS outlets
      }
-     RETURN ${project.Topic('t')} AS topic, [n IN scope | ${project.Topic('n')}] AS covers, speakers, reports, articles, outlets`,
+     RETURN ${topicWithoutCount('t')} AS topic, [n IN scope | ${topicWithoutCount('n')}] AS covers, speakers, reports, articles, outlets`,
     { ...w.params, topic: topic.trim().toLowerCase(), first: neo4j.int(first) },
   );
   return (rows[0] as WhoSaidRow | undefined) ?? null;

@@ -34,10 +34,10 @@ const ok = async (query: string, variables?: Record<string, unknown>) => {
 
 const HEADLINE = `query ($topic: String!) {
   whoSaid(topic: $topic) {
-    topic { id } covers { id }
+    topic { id statementCount } covers { id }
     speakers {
       speaker { id name }
-      statements { id canonical saidOn reports { outlet { name } article { id } date wording difference changes { op value } } }
+      statements { id canonical saidOn reports { quote { speaker { name } } outlet { name } article { id } date wording difference changes { op value } } }
     }
   }
 }`;
@@ -54,8 +54,13 @@ describe('whoSaid: the headline', () => {
       for (const r of st.reports) {
         expect(r.article.id).toBeTruthy();
         expect(r.wording.length).toBeGreaterThan(0);
+        expect(r.quote.speaker.name).toBe('Claudia Sheinbaum');
       }
     }
+    // the answer's topic carries the same count as the topic itself
+    const { topic } = await ok('{ topic(id: "sovereignty") { statementCount } }');
+    expect(whoSaid.topic.statementCount).toBe(topic.statementCount);
+    expect(topic.statementCount).toBeGreaterThanOrEqual(sheinbaum.statements.length);
     const outletsOf = (st: any) => new Set(st.reports.map((r: any) => r.outlet?.name));
     // one statement carried by both outlets, each in its own words
     const both = sheinbaum.statements.find((st: any) => outletsOf(st).has('The Hill') && outletsOf(st).has('Associated Press'));
