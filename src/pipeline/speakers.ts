@@ -71,13 +71,16 @@ const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isCapVerbName = (t: Token) => t.pos === 'VERB' && isCap(t) && t.lemma === t.lower && !SPEECH.has(t.lemma) && !/(ing|ed)$/u.test(t.lower);
 const isNounish = (t: Token) =>
   t.pos === 'PROPN' || t.pos === 'NOUN' || ((t.pos === 'ADJ' || t.pos === 'NUM') && isCap(t)) || isCapVerbName(t);
-/** A speech verb at toks[k]; wink sometimes tags "reports" in "The Times reports:" as a plural noun. */
+/**
+ * A speech verb at toks[k]; wink sometimes tags "reports" in "The Times reports:" as a plural noun (but after a
+ * preposition the name is a modifier and the word a noun: "32% of Republican claims").
+ */
 const isSpeechVerbAt = (toks: Token[], k: number) => {
   const t = toks[k];
   if (!SPEECH.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;
   const prev = toks[k - 1];
-  return t.pos === 'NOUN' && /s$/u.test(t.lower) && t.lemma !== t.lower && prev !== undefined && (prev.pos === 'PROPN' || prev.pos === 'PRON');
+  return t.pos === 'NOUN' && /s$/u.test(t.lower) && t.lemma !== t.lower && prev !== undefined && (prev.pos === 'PROPN' || prev.pos === 'PRON') && toks[k - 2]?.pos !== 'ADP';
 };
 /** A word of a person's or organization's name (not a date: "early Friday saying"). */
 const isNameWord = (t: Token) => (t.pos === 'PROPN' || isCapVerbName(t)) && !isMarkToken(t) && !lexTags(t.lower).some((x) => x === 'WeekDay' || x === 'Month');
@@ -378,7 +381,13 @@ function appositive(toks: Token[], k: number, hi: number): string | null {
   return toks.slice(k + 1, end).map((t, i, all) => (i > 0 && all[i - 1].end === t.start ? '' : i > 0 ? ' ' : '') + t.text).join('');
 }
 
-/** The subject of the speech verb at v: to its left (skipping adverbs, an appositive), or to its right when inverted. */
+/** A speech verb whose subject is no speaker ("in a box labeled"): the words are quoted, by someone unnamed. */
+const NOBODY: NP = { a: -1, b: -1, role: null };
+
+/**
+ * The subject of the speech verb at v: to its left (skipping adverbs, an appositive), or to its right when
+ * inverted; NOBODY (only at depth 0) when the clause has a subject that cannot be the speaker.
+ */
 function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0): NP | null {
   let aux = v - 1;
   while (aux >= lo && toks[aux].pos === 'ADV') aux--;
@@ -395,6 +404,11 @@ function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0):
   // "..., saying" and "... but said": the verb shares the subject of the sentence's first finite verb
   const coordinated = depth === 0 && k >= lo && toks[k].pos === 'CCONJ';
   if (participle || coordinated) {
+    // "when his mother asked, I laughed and said": a bare verb right before the conjunction is the one joined
+    // (not one with an auxiliary: "thinks the video should be released but said" shares the main subject)
+    const bare = coordinated && k - 1 >= lo && isFiniteAt(toks, k - 1) && toks[k - 2]?.pos !== 'AUX';
+    const joined = bare ? subjectOf(toks, k - 1, lo, hi, 1) : null;
+    if (joined) return joined;
     const s = sharedSubject(toks, lo, coordinated ? k : v, hi);
     // the words after a participle are its object ("telling O'Reilly that"), never its subject
     if (s || participle) return s;
@@ -408,14 +422,54 @@ function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0):
       const role = appositive(toks, c, k + 1);
       if (np && role && np.b >= c - 1) return { ...np, b: c - 1, role };
     }
+    // "Name, who has campaigned for X since May, said": a relative clause between commas, of any length
+    for (c = k - 1; c > lo && k - c < 40 && !isMarkToken(toks[c]); c--) {
+      if (toks[c].text === ',' && (toks[c + 1].lower === 'who' || toks[c + 1].lower === 'which')) {
+        const np = npEndingAt(toks, c - 1, lo);
+        if (np) return np;
+        break;
+      }
+    }
   }
   if (k >= lo && !isMarkToken(toks[k]) && toks[k].text !== ',') {
     const np = npEndingAt(toks, k, lo);
-    if (np) return np;
-    return null;
+    const subject = beyondPrepositions(toks, np, lo);
+    return subject ?? (np && depth === 0 ? NOBODY : null);
   }
-  // nothing before it in the clause: "said Caddell", "said the spokesman" (only a speech verb inverts)
-  return depth === 0 ? npStartingAt(toks, v + 1, hi) : null;
+  // nothing before it in the clause: "said Caddell", "said the spokesman" (only a speech verb inverts, and
+  // not one whose next noun is its object: "put the money in")
+  if (depth !== 0) return null;
+  const inv = npStartingAt(toks, v + 1, hi);
+  if (!inv) return null;
+  if (OBJECT_FIRST.has(toks[v].lemma)) return NOBODY;
+  // "said the event brought back": a phrase with a verb of its own is the subject of what was said
+  // ("said he hopes" is kept: such a pronoun is most often the speaker himself)
+  const next = toks[inv.b + 1];
+  return next && (next.pos === 'VERB' || next.pos === 'AUX') && toks[inv.a].pos !== 'PRON' ? NOBODY : inv;
+}
+
+/** Speech verbs whose next noun phrase is their object, never an inverted subject ("told the crowd"). */
+const OBJECT_FIRST = new Set(
+  'tell put call label dub brand term quote cite rate praise mock hail accuse charge criticize criticise slam blast dismiss describe urge inform'.split(' '),
+);
+
+/**
+ * A noun phrase right after a preposition is its object, not the subject: "protesters marching through the
+ * streets chanted", "the head of research at the firm said". The subject is looked for before the prepositional
+ * phrase (and a participle it hangs on); a lower-case phrase with nothing before it is no speaker ("in a box
+ * labeled"), a name is kept ("On Monday Smith said").
+ */
+function beyondPrepositions(toks: Token[], np: NP | null, lo: number): NP | null {
+  for (let hops = 0; np && hops < 3 && np.a - 1 >= lo && toks[np.a - 1].pos === 'ADP'; hops++) {
+    let j = np.a - 2;
+    while (j >= lo && (toks[j].pos === 'ADV' || (toks[j].pos === 'VERB' && /(ing|ed)$/u.test(toks[j].lower)))) j--;
+    // a phrase opening the frame may be cut from its head ("[groups] of protesters"): kept
+    if (j < lo) return np;
+    const before = npEndingAt(toks, j, lo);
+    if (!before) return isCap(toks[np.b]) ? np : null;
+    np = before;
+  }
+  return np;
 }
 
 /** A finite verb: not a bare participle ("Following", "swiftly called"), but "is questioning" is. */
@@ -621,8 +675,10 @@ function toRef(f: Found): SpeakerRef {
 
 /** Quoted labels, titles and scare quotes nobody is said to have said are not quotations. */
 function keepQuote(q: Quote, f: Found | null, parentKept: boolean): boolean {
-  if (q.kind === 'embedded') return parentKept && f?.entity != null;
-  if (f?.entity) return true;
+  // a quote with a cue verb is a quotation even when its speaker is unnamed
+  const cued = f?.entity != null || f?.cue != null;
+  if (q.kind === 'embedded') return parentKept && cued;
+  if (cued) return true;
   const words = q.text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
   return words > 4 && !isTitleCase(q.text);
 }
@@ -670,7 +726,7 @@ function cueIn(ctx: ArticleContext, fr: Frame, side: 'pre' | 'post'): Found | nu
     if (obj && toks[obj.b + 1]?.lower === 'as') {
       const speaker = resolveNP(ctx, toks, obj, `${toks[v].text} ${ctx.text.slice(toks[obj.a].start, toks[obj.b].end)} as saying`, 0.85);
       const relayer = subjectOf(toks, v, lo, hi);
-      const relay = relayer ? resolveNP(ctx, toks, relayer, null, 0) : null;
+      const relay = relayer && relayer !== NOBODY ? resolveNP(ctx, toks, relayer, null, 0) : null;
       if (speaker) return { ...speaker, relayedBy: relay?.entity?.name ?? null };
     }
   }
@@ -694,6 +750,7 @@ function cueIn(ctx: ArticleContext, fr: Frame, side: 'pre' | 'post'): Found | nu
   const np = subjectOf(toks, v, lo, hi);
   if (!np) return null;
   const cue = colon ? `${toks[v].text}:` : toks[v].text;
+  if (np === NOBODY) return { entity: null, mention: null, cue, confidence: 0 };
   return boundSubject(ctx, toks, np, lo, cue) ?? resolveNP(ctx, toks, np, cue, 0.9);
 }
 
@@ -914,8 +971,9 @@ function embeddedSpeaker(ctx: ArticleContext, outer: Quote, inner: Quote, outerF
   const lo = t.sentences[toks[v].sentence][0];
   const np = subjectOf(toks, v, lo, toks.length);
   if (!np) return null;
-  const w = toks[np.a];
   const relayedBy = outerFound?.entity?.name ?? null;
+  if (np === NOBODY) return { entity: null, mention: null, cue: toks[v].text, confidence: 0, relayedBy };
+  const w = toks[np.a];
   const mention: Mention = { start: w.start, end: toks[np.b].end, text: ctx.text.slice(w.start, toks[np.b].end), role: null };
   if (np.a === np.b && w.pos === 'PRON') {
     if (w.lower === 'i' || w.lower === 'we') return outerFound?.entity ? { entity: outerFound.entity, mention, cue: toks[v].text, confidence: 0.7, relayedBy } : null;

@@ -94,6 +94,40 @@ describe('attributeSpeakers', () => {
     expect(attribute('He appeared on “Fox News Sunday” this week.')).toEqual([]);
   });
 
+  it('looks past a prepositional phrase for the subject; its object is no speaker', () => {
+    expect(who('The teachers marching through the town chanted “No more cuts!” all afternoon.')).toEqual(['teachers']);
+    // a cue verb with no speaker: kept as a quotation, unattributed
+    expect(who('Yesterday, in a folder labeled “urgent matters,” the clerk found the letters.')).toEqual([null]);
+    const qs = attribute('“On the form, in a box labeled ‘next of kin,’ she wrote nothing at all,” Jane Doe said.');
+    expect(qs.map((q) => [q.kind, q.speaker?.name ?? null])).toEqual([['direct', 'Jane Doe'], ['embedded', null]]);
+  });
+
+  it('takes no inverted subject that has a verb of its own or is the object of the cue verb', () => {
+    expect(who('Later that week, said the memo, the program would “pay for itself.”')).toEqual(['memo']);
+    expect(who('Says the new plan would “pay for itself.”')).toEqual([null]);
+    expect(who('Sell the car now, put the money in a savings account and treat it as your “rainy day fund.”')).toEqual([null]);
+  });
+
+  it('reads the subject before a relative clause set off by commas', () => {
+    expect(who('Tom Reyes, who watched the parade from a bench near the river, said it brought back “the summers we spent there.”')).toEqual(['Tom Reyes']);
+    expect(who('Mayor Ana Ruiz, who has led the city since 2019 and who ran unopposed in the last election, told reporters the budget was “a disgrace.”')).toEqual([
+      'Ana Ruiz',
+    ]);
+  });
+
+  it('gives a verb joined by a conjunction the subject of the bare verb right before it', () => {
+    expect(who('When the coach asked about the loss, Tom Reyes laughed and said “we will be fine.”')).toEqual(['Tom Reyes']);
+    expect(who('Jane Doe said Friday that she thinks the report should be published but said “the question is when.”')).toEqual(['Jane Doe']);
+  });
+
+  it('reads a plural noun after a preposition and a name as a noun, not a cue ("of Senate claims")', () => {
+    expect(who('The FactWatch Institute rated 40% of Senate claims as “misleading” and 12% as “false.”')).toEqual([
+      'FactWatch Institute',
+      'FactWatch Institute',
+    ]);
+    expect(who('The Daily Ledger reports: “The mill will close in May.”')).toEqual(['Daily Ledger']);
+  });
+
   it('keeps embedded parent indexes valid after dropping', () => {
     const qs = attribute('A “label” here.\n"He said, \'We are ready,\'" Jane Doe said.');
     qs.forEach((q) => q.parent != null && expect(qs[q.parent].kind).not.toBe('embedded'));
