@@ -2,7 +2,7 @@
 import type { ArticleDoc, Source } from './doc.js';
 import { splitArticles } from './articles.js';
 import { findQuotes } from './quotes.js';
-import { attributeSpeakers } from './speakers.js';
+import { attributeSpeakers } from './speakers/index.js';
 import { tagTopics, type Taxonomy } from './topics.js';
 import { resolveTime } from './time.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../src/pipeline/quotes.js';
-import { attributeSpeakers } from '../../src/pipeline/speakers.js';
+import { attributeSpeakers } from '../../src/pipeline/speakers/index.js';
 import { articleOf } from '../support/article.js';
 
 const attribute = (text: string) => {

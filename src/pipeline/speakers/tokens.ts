@@ -1,0 +1,44 @@
+// Predicates on single tagged tokens, as wink tags news text (some names as verbs, some speech verbs as nouns).
+import { lexTags, type Token } from '../nlp.js';
+import { QUOTE_CHARS, SPEECH } from './words.js';
+
+export const isMarkToken = (t: Token) => QUOTE_CHARS.test(t.text);
+export const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+/** wink tags some capitalised names as verbs ("Lynch said", "Josh Earnest"); an inflected or speech verb is none. */
+const isCapVerbName = (t: Token) => t.pos === 'VERB' && isCap(t) && t.lemma === t.lower && !SPEECH.has(t.lemma) && !/(ing|ed)$/u.test(t.lower);
+export const isNounish = (t: Token) =>
+  t.pos === 'PROPN' || t.pos === 'NOUN' || ((t.pos === 'ADJ' || t.pos === 'NUM') && isCap(t)) || isCapVerbName(t);
+/**
+ * A speech verb at toks[k]; wink sometimes tags "reports" in "The Times reports:" as a plural noun (but after a
+ * preposition the name is a modifier and the word a noun: "32% of Republican claims").
+ */
+export const isSpeechVerbAt = (toks: Token[], k: number) => {
+  const t = toks[k];
+  if (!SPEECH.has(t.lemma)) return false;
+  if (t.pos === 'VERB') return true;
+  const prev = toks[k - 1];
+  return t.pos === 'NOUN' && /s$/u.test(t.lower) && t.lemma !== t.lower && prev !== undefined && (prev.pos === 'PROPN' || prev.pos === 'PRON') && toks[k - 2]?.pos !== 'ADP';
+};
+/** A word of a person's or organization's name (not a date: "early Friday saying"). */
+export const isNameWord = (t: Token) => (t.pos === 'PROPN' || isCapVerbName(t)) && !isMarkToken(t) && !lexTags(t.lower).some((x) => x === 'WeekDay' || x === 'Month');
+export const isParticiple = (t: Token) => /ing$/u.test(t.lower);
+
+/** A finite verb: not a bare participle ("Following", "swiftly called"), but "is questioning" is. */
+export const isFiniteAt = (toks: Token[], k: number) =>
+  toks[k].pos === 'VERB' && !isCapVerbName(toks[k]) && (!isParticiple(toks[k]) || toks[k - 1]?.pos === 'AUX');
+
+/** Whether token j carries on the name run that ends at j-1 ("Holtz-Eakin", "Department of Agriculture", "(NSC)"). */
+export function joinsName(toks: Token[], j: number): boolean {
+  const t = toks[j];
+  const prev = toks[j - 1];
+  if (t.pos === 'PROPN' && !isMarkToken(t)) return true;
+  if (isCap(t) && isNounish(t) && prev.pos === 'PROPN') return true;
+  const next = toks[j + 1];
+  if (!next) return false;
+  if ((t.text === '-' || t.text === '.') && t.start === prev.end && next.start === t.end && isCap(next)) return true;
+  if ((t.lower === 'of' || t.lower === 'for' || t.lower === '&') && isCap(next) && next.pos === 'PROPN') return true;
+  if (t.text === '(' && /^[\p{Lu}.&]{2,8}$/u.test(next.text) && toks[j + 2]?.text === ')' && prev.pos === 'PROPN') return true;
+  if (/^[\p{Lu}.&]{2,8}$/u.test(t.text) && prev.text === '(' && next.text === ')') return true;
+  if (t.text === ')' && prev.pos === 'PROPN' && toks[j - 2]?.text === '(') return true;
+  return false;
+}
