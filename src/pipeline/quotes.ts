@@ -32,6 +32,12 @@ const CLOSERS = '.,;:!?)]}\u2014\u2013-\u2026/';
 const DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f';
 const SINGLE_MARKS = "'\u2018\u2019\u201a\u201b";
 const isMarkChar = (c: string) => DOUBLE_MARKS.includes(c) || SINGLE_MARKS.includes(c);
+/** Characters scanMarks looks at: the regex engine skips the rest of the text natively. */
+const CANDIDATE = /[<"'`\u2018-\u201f]/gu;
+const nextCandidate = (text: string, i: number) => {
+  CANDIDATE.lastIndex = i;
+  return CANDIDATE.exec(text)?.index ?? text.length;
+};
 
 function roleFrom(before: string, after: string): Role | null {
   const freeBefore = isSpace(before) || OPENERS.includes(before) || isMarkChar(before);
@@ -46,7 +52,7 @@ function roleFrom(before: string, after: string): Role | null {
 function scanMarks(text: string, from: number, to: number): Mark[] {
   const marks: Mark[] = [];
   let nextGt = -2;
-  for (let i = from; i < to; i++) {
+  for (let i = nextCandidate(text, from); i < to; i = nextCandidate(text, i + 1)) {
     const c = text[i];
     if (c === '<' && /[A-Za-z/]/u.test(text[i + 1] ?? '')) {
       // markup left in the text (<tweet id="...">): its attribute quotes are no quotations
