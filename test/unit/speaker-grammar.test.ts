@@ -116,6 +116,12 @@ describe('subjectOf', () => {
     expect(subject('Mark Robinson, who has campaigned for governor since May, said the report was false.', 'said').text).toBe('Mark Robinson');
   });
 
+  it('reads the subject before a prepositional or participial phrase set off by commas, not the object after the verb', () => {
+    expect(subject('Trump, at a rally in Ohio, said the election was rigged.', 'said').text).toBe('Trump');
+    expect(subject('Trump, speaking in Ohio on Friday, told the crowd that the election was rigged.', 'told').text).toBe('Trump');
+    expect(subject('Sheinbaum, asked about the deal, said it was a disaster.', 'said', 0).text).toBe('Sheinbaum');
+  });
+
   it('takes the head of a phrase, not the object of its preposition', () => {
     expect(subject('The head of research at the firm said demand had slowed.', 'said').text).toBe('The head of research');
     expect(subject('Protesters marching through the streets chanted slogans.', 'chanted').text).toBe('Protesters');

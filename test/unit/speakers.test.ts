@@ -115,6 +115,15 @@ describe('attributeSpeakers', () => {
     ]);
   });
 
+  it('reads the subject before a prepositional or participial phrase set off by commas', () => {
+    expect(who('Trump, speaking in Ohio on Friday, told the crowd: “The election was rigged.”')).toEqual(['Trump']);
+    expect(who('Trump, at a rally in Ohio, said the election was “rigged.”')).toEqual(['Trump']);
+    expect(who('Sheinbaum, in a press conference on Friday, told reporters that sovereignty is “not for sale.”')).toEqual(['Sheinbaum']);
+    expect(who('Trump, speaking in Ohio, at a rally on Friday, said the election was “rigged.”')).toEqual(['Trump']);
+    // the aside after a relative clause: the name before the clause
+    expect(who('Tom Reyes, who grew up in Leeds, in the north of England, said the city had “changed beyond recognition.”')).toEqual(['Tom Reyes']);
+  });
+
   it('gives a verb joined by a conjunction the subject of the bare verb right before it', () => {
     expect(who('When the coach asked about the loss, Tom Reyes laughed and said “we will be fine.”')).toEqual(['Tom Reyes']);
     expect(who('Jane Doe said Friday that she thinks the report should be published but said “the question is when.”')).toEqual(['Jane Doe']);

@@ -36,12 +36,14 @@ export function subjectOf(toks: Token[], v: number, lo: number, hi: number, dept
     if (s || participle) return s;
   }
   if (k >= lo && toks[k].text === ',') {
+    // asides between commas are passed over: "Trump, speaking in Ohio, at a rally on Friday, said"
+    let end = k;
+    for (let c = commaBefore(toks, end, lo); c > lo && opensAside(toks[c + 1]); c = commaBefore(toks, c, lo)) end = c;
     // "Name, a role at X, said": the appositive sits between commas
-    let c = k - 1;
-    while (c > lo && toks[c].text !== ',' && k - c < 16 && !isMarkToken(toks[c])) c--;
-    if (c > lo && toks[c].text === ',') {
+    let c = commaBefore(toks, end, lo);
+    if (c > lo) {
       const np = npEndingAt(toks, c - 1, lo);
-      const role = appositive(toks, c, k + 1);
+      const role = appositive(toks, c, end + 1);
       if (np && role && np.b >= c - 1) return { ...np, b: c - 1, role };
     }
     // "Name, who has campaigned for X since May, said": a relative clause between commas, of any length
@@ -52,6 +54,9 @@ export function subjectOf(toks: Token[], v: number, lo: number, hi: number, dept
         break;
       }
     }
+    // "Trump, at a rally in Ohio, said": the name before the asides
+    const np = end < k ? npEndingAt(toks, end - 1, lo) : null;
+    if (np) return np;
   }
   if (k >= lo && !isMarkToken(toks[k]) && toks[k].text !== ',') {
     const np = npEndingAt(toks, k, lo);
@@ -70,6 +75,18 @@ export function subjectOf(toks: Token[], v: number, lo: number, hi: number, dept
   return next && (next.pos === 'VERB' || next.pos === 'AUX') && toks[inv.a].pos !== 'PRON' ? NOBODY : inv;
 }
 
+/** A participle, present or past, opening a phrase that hangs on a noun ("speaking in Ohio", "asked about it"). */
+const isParticipial = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/u.test(t.lower);
+/** A phrase set off by commas that is neither a role nor a clause: "at a rally in Ohio", "speaking in Ohio". */
+const opensAside = (t: Token) => t.pos === 'ADP' || isParticipial(t);
+
+/** The comma opening the phrase that ends at the comma k, a few words back and not past a quote mark; else -1. */
+function commaBefore(toks: Token[], k: number, lo: number): number {
+  let c = k - 1;
+  while (c > lo && toks[c].text !== ',' && k - c < 16 && !isMarkToken(toks[c])) c--;
+  return c > lo && toks[c].text === ',' ? c : -1;
+}
+
 /** Speech verbs whose next noun phrase is their object, never an inverted subject ("told the crowd"). */
 const OBJECT_FIRST = new Set(
   'tell put call label dub brand term quote cite rate praise mock hail accuse charge criticize criticise slam blast dismiss describe urge inform'.split(' '),
@@ -84,7 +101,7 @@ const OBJECT_FIRST = new Set(
 function beyondPrepositions(toks: Token[], np: NP | null, lo: number): NP | null {
   for (let hops = 0; np && hops < 3 && np.a - 1 >= lo && toks[np.a - 1].pos === 'ADP'; hops++) {
     let j = np.a - 2;
-    while (j >= lo && (toks[j].pos === 'ADV' || (toks[j].pos === 'VERB' && /(ing|ed)$/u.test(toks[j].lower)))) j--;
+    while (j >= lo && (toks[j].pos === 'ADV' || isParticipial(toks[j]))) j--;
     // a phrase opening the frame may be cut from its head ("[groups] of protesters"): kept
     if (j < lo) return np;
     const before = npEndingAt(toks, j, lo);
