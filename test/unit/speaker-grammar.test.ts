@@ -170,6 +170,8 @@ describe('token predicates', () => {
     expect(isFiniteAt(f.toks, f.at('Following'))).toBe(false);
     const q = tagged('Sheinbaum is questioning the deal.');
     expect(isFiniteAt(q.toks, q.at('questioning'))).toBe(true);
+    const o = tagged('Sheinbaum is once again questioning the deal.');
+    expect(isFiniteAt(o.toks, o.at('questioning'))).toBe(true);
     const n = tagged('Attorney General Loretta Lynch said the department would review the case.');
     expect(isFiniteAt(n.toks, n.at('Lynch'))).toBe(false);
   });

@@ -127,6 +127,7 @@ describe('attributeSpeakers', () => {
   it('gives a verb joined by a conjunction the subject of the bare verb right before it', () => {
     expect(who('When the coach asked about the loss, Tom Reyes laughed and said “we will be fine.”')).toEqual(['Tom Reyes']);
     expect(who('Jane Doe said Friday that she thinks the report should be published but said “the question is when.”')).toEqual(['Jane Doe']);
+    expect(who('Sheinbaum is once again questioning the deal and said, “We will not sign it as it stands.”')).toEqual(['Sheinbaum']);
   });
 
   it('reads a plural noun after a preposition and a name as a noun, not a cue ("of Senate claims")', () => {

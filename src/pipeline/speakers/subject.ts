@@ -1,7 +1,7 @@
 // The subject of a speech verb: before it, inverted after it, shared with a verb it is joined to, or NOBODY.
 import type { Token } from '../nlp.js';
 import { appositive, npEndingAt, npStartingAt, type NP } from './phrases.js';
-import { isCap, isFiniteAt, isMarkToken, isNameWord, isParticiple, isSpeechVerbAt } from './tokens.js';
+import { auxBefore, isCap, isFiniteAt, isMarkToken, isNameWord, isParticiple, isSpeechVerbAt } from './tokens.js';
 
 /** A speech verb whose subject is no speaker ("in a box labeled"): the words are quoted, by someone unnamed. */
 export const NOBODY: NP = { a: -1, b: -1, role: null };
@@ -11,10 +11,8 @@ export const NOBODY: NP = { a: -1, b: -1, role: null };
  * inverted; NOBODY (only at depth 0) when the clause has a subject that cannot be the speaker.
  */
 export function subjectOf(toks: Token[], v: number, lo: number, hi: number, depth = 0): NP | null {
-  let aux = v - 1;
-  while (aux >= lo && toks[aux].pos === 'ADV') aux--;
   // "is once again questioning" is finite; a bare "-ing" is a participle
-  const participle = isParticiple(toks[v]) && depth === 0 && toks[aux]?.pos !== 'AUX';
+  const participle = isParticiple(toks[v]) && depth === 0 && !auxBefore(toks, v);
   // "footage of Trump saying": a name right before the participle does it
   if (participle && v - 1 >= lo && isNameWord(toks[v - 1])) {
     let a = v - 1;

@@ -23,9 +23,16 @@ export const isSpeechVerbAt = (toks: Token[], k: number) => {
 export const isNameWord = (t: Token) => (t.pos === 'PROPN' || isCapVerbName(t)) && !isMarkToken(t) && !lexTags(t.lower).some((x) => x === 'WeekDay' || x === 'Month');
 export const isParticiple = (t: Token) => /ing$/u.test(t.lower);
 
-/** A finite verb: not a bare participle ("Following", "swiftly called"), but "is questioning" is. */
+/** An auxiliary before token k, past adverbs: "is once again questioning". */
+export const auxBefore = (toks: Token[], k: number) => {
+  let j = k - 1;
+  while (j >= 0 && toks[j].pos === 'ADV') j--;
+  return toks[j]?.pos === 'AUX';
+};
+
+/** A finite verb: not a bare participle ("Following", "swiftly called"), but "is (once again) questioning" is. */
 export const isFiniteAt = (toks: Token[], k: number) =>
-  toks[k].pos === 'VERB' && !isCapVerbName(toks[k]) && (!isParticiple(toks[k]) || toks[k - 1]?.pos === 'AUX');
+  toks[k].pos === 'VERB' && !isCapVerbName(toks[k]) && (!isParticiple(toks[k]) || auxBefore(toks, k));
 
 /** Whether token j carries on the name run that ends at j-1 ("Holtz-Eakin", "Department of Agriculture", "(NSC)"). */
 export function joinsName(toks: Token[], j: number): boolean {
