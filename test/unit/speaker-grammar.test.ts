@@ -49,6 +49,17 @@ describe('npEndingAt', () => {
     expect(n.span(npEndingAt(n.toks, n.at('Lynch'), 0))).toBe('Attorney General Loretta Lynch');
   });
 
+  it('stops at a weekday or a month opening the phrase ("On Monday Smith"), not at a first name or in a longer name', () => {
+    const d = tagged('On Monday Smith said the deal was off.');
+    expect(d.span(npEndingAt(d.toks, d.at('Smith'), 0))).toBe('Smith');
+    const m = tagged('In January Jane Doe said the deal was off.');
+    expect(m.span(npEndingAt(m.toks, m.at('Doe'), 0))).toBe('Jane Doe');
+    const j = tagged('Police Federation chairman Jan Berry said the deal was off.');
+    expect(j.span(npEndingAt(j.toks, j.at('Berry'), 0))).toBe('Police Federation chairman Jan Berry');
+    const t = tagged('The book by Sunday Telegraph journalist Robert Peston said the pair had fallen out.');
+    expect(t.span(npEndingAt(t.toks, t.at('Peston'), 0))).toBe('Sunday Telegraph journalist Robert Peston');
+  });
+
   it('finds none at a verb or before lo', () => {
     const { toks, at } = tagged('Sheinbaum said Mexico would not accept foreign troops.');
     expect(npEndingAt(toks, at('said'), 0)).toBeNull();
@@ -124,6 +135,7 @@ describe('subjectOf', () => {
 
   it('takes the head of a phrase, not the object of its preposition', () => {
     expect(subject('The head of research at the firm said demand had slowed.', 'said').text).toBe('The head of research');
+    expect(subject('The book by Sunday Telegraph journalist Robert Peston said the pair had fallen out.', 'said').text).toBe('The book');
     expect(subject('Protesters marching through the streets chanted slogans.', 'chanted').text).toBe('Protesters');
   });
 

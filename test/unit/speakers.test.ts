@@ -102,6 +102,11 @@ describe('attributeSpeakers', () => {
     expect(qs.map((q) => [q.kind, q.speaker?.name ?? null])).toEqual([['direct', 'Jane Doe'], ['embedded', null]]);
   });
 
+  it('keeps a weekday or a month before a name out of the name', () => {
+    expect(who('On Monday Smith said, “We will not sign it as it stands.”')).toEqual(['Smith']);
+    expect(who('In January Smith told reporters, “We will not sign it as it stands.”')).toEqual(['Smith']);
+  });
+
   it('takes no inverted subject that has a verb of its own or is the object of the cue verb', () => {
     expect(who('Later that week, said the memo, the program would “pay for itself.”')).toEqual(['memo']);
     expect(who('Says the new plan would “pay for itself.”')).toEqual([null]);

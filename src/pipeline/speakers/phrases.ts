@@ -1,6 +1,6 @@
 // Noun phrases around a cue verb: walking left from its end, right from its start, and an appositive role.
 import { isRoleWord, type Token } from '../nlp.js';
-import { isCap, isMarkToken, isNounish, joinsName } from './tokens.js';
+import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, joinsName } from './tokens.js';
 import { POSSESSIVES } from './words.js';
 
 export interface NP {
@@ -28,6 +28,7 @@ export function npEndingAt(toks: Token[], e: number, lo: number): NP | null {
   let a = b;
   while (a - 1 >= lo) {
     const t = toks[a - 1];
+    if (isDateBefore(toks, a - 1, e, lo)) break;
     if (isNounish(t) || t.pos === 'NUM' || (t.pos === 'ADJ' && a - 1 >= lo) || /^['\u2019]s$/u.test(t.text)) a--;
     else if ((t.text === '-' || t.text === '.') && t.end === toks[a].start) a--;
     else if ((t.lower === 'of' || t.lower === 'for') && a - 2 >= lo && isNounish(toks[a - 2])) a--;
@@ -39,6 +40,17 @@ export function npEndingAt(toks: Token[], e: number, lo: number): NP | null {
   }
   // trailing lower-case words of the reporter's clause are no name: "Trump's response" keeps its head
   return { a, b: e, role: null };
+}
+
+/**
+ * A weekday or a month right before a bare name, opening the phrase: a date ("On Monday Smith said"), not a
+ * first name after a title ("chairman Jan Berry") nor a word of a longer name ("Sunday Telegraph journalist").
+ */
+function isDateBefore(toks: Token[], k: number, e: number, lo: number): boolean {
+  if (!isDateWord(toks[k])) return false;
+  for (let j = k + 1; j <= e; j++) if (!isNameWord(toks[j])) return false;
+  const prev = toks[k - 1];
+  return k - 1 < lo || !(isNounish(prev) || /^['\u2019]s$/u.test(prev.text));
 }
 
 /** The noun phrase starting at token s (walking right), with an appositive role: "Douglas Holtz-Eakin, an economist ...". */

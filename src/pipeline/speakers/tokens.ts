@@ -19,8 +19,10 @@ export const isSpeechVerbAt = (toks: Token[], k: number) => {
   const prev = toks[k - 1];
   return t.pos === 'NOUN' && /s$/u.test(t.lower) && t.lemma !== t.lower && prev !== undefined && (prev.pos === 'PROPN' || prev.pos === 'PRON') && toks[k - 2]?.pos !== 'ADP';
 };
+/** A weekday or a month, which wink tags as a proper noun. */
+export const isDateWord = (t: Token) => lexTags(t.lower).some((x) => x === 'WeekDay' || x === 'Month');
 /** A word of a person's or organization's name (not a date: "early Friday saying"). */
-export const isNameWord = (t: Token) => (t.pos === 'PROPN' || isCapVerbName(t)) && !isMarkToken(t) && !lexTags(t.lower).some((x) => x === 'WeekDay' || x === 'Month');
+export const isNameWord = (t: Token) => (t.pos === 'PROPN' || isCapVerbName(t)) && !isMarkToken(t) && !isDateWord(t);
 export const isParticiple = (t: Token) => /ing$/u.test(t.lower);
 
 /** An auxiliary before token k, past adverbs: "is once again questioning". */
