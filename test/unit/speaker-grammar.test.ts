@@ -149,6 +149,11 @@ describe('subjectOf', () => {
     expect(subject('“The election was rigged,” told the crowd.', 'told').np).toBe(NOBODY);
     // a verb that inverts does take it
     expect(subject('“Lock her up,” chanted the crowd.', 'chanted').text).toBe('the crowd');
+    expect(subject('“Stay indoors,” urged the mayor.', 'urged').text).toBe('the mayor');
+    expect(subject('“He lied,” charged the prosecutor.', 'charged').text).toBe('the prosecutor');
+    // but not a phrase an infinitive follows: "urged the council to act"
+    expect(subject('Mr Hague, 43, urged the council to act.', 'urged').np).toBe(NOBODY);
+    expect(subject('Mr Hague, 43, asked the council to act.', 'asked').np).toBe(NOBODY);
   });
 });
 

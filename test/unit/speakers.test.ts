@@ -113,6 +113,13 @@ describe('attributeSpeakers', () => {
     expect(who('Sell the car now, put the money in a savings account and treat it as your “rainy day fund.”')).toEqual([null]);
   });
 
+  it('reads an inverted subject after "urged" and "charged", but no phrase before an infinitive', () => {
+    expect(who('“Stay indoors,” urged the mayor.')).toEqual(['mayor']);
+    expect(who('“He lied,” charged the prosecutor.')).toEqual(['prosecutor']);
+    // the subject is missed before the number; the council is asked, it does not speak
+    expect(who('Mr Hague, 43, asked the council to act: “We cannot wait any longer for this.”')).toEqual([null]);
+  });
+
   it('reads the subject before a relative clause set off by commas', () => {
     expect(who('Tom Reyes, who watched the parade from a bench near the river, said it brought back “the summers we spent there.”')).toEqual(['Tom Reyes']);
     expect(who('Mayor Ana Ruiz, who has led the city since 2019 and who ran unopposed in the last election, told reporters the budget was “a disgrace.”')).toEqual([

@@ -67,9 +67,11 @@ export function subjectOf(toks: Token[], v: number, lo: number, hi: number, dept
   const inv = npStartingAt(toks, v + 1, hi);
   if (!inv) return null;
   if (OBJECT_FIRST.has(toks[v].lemma)) return NOBODY;
+  const next = toks[inv.b + 1];
+  // "urged the council to act": a phrase before an infinitive is the verb's object
+  if (next?.pos === 'PART' && next.lower === 'to') return NOBODY;
   // "said the event brought back": a phrase with a verb of its own is the subject of what was said
   // ("said he hopes" is kept: such a pronoun is most often the speaker himself)
-  const next = toks[inv.b + 1];
   return next && (next.pos === 'VERB' || next.pos === 'AUX') && toks[inv.a].pos !== 'PRON' ? NOBODY : inv;
 }
 
@@ -85,9 +87,12 @@ function commaBefore(toks: Token[], k: number, lo: number): number {
   return c > lo && toks[c].text === ',' ? c : -1;
 }
 
-/** Speech verbs whose next noun phrase is their object, never an inverted subject ("told the crowd"). */
+/**
+ * Speech verbs whose next noun phrase is their object, never an inverted subject ("told the crowd"). Not "urge"
+ * or "charge": they invert ("“Stay indoors,” urged the mayor"), and "urged the council to act" is caught above.
+ */
 const OBJECT_FIRST = new Set(
-  'tell put call label dub brand term quote cite rate praise mock hail accuse charge criticize criticise slam blast dismiss describe urge inform'.split(' '),
+  'tell put call label dub brand term quote cite rate praise mock hail accuse criticize criticise slam blast dismiss describe inform'.split(' '),
 );
 
 /**
