@@ -32,8 +32,8 @@ const CLOSERS = '.,;:!?)]}\u2014\u2013-\u2026/';
 const DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f';
 const SINGLE_MARKS = "'\u2018\u2019\u201a\u201b";
 const isMarkChar = (c: string) => DOUBLE_MARKS.includes(c) || SINGLE_MARKS.includes(c);
-/** Characters scanMarks looks at: the regex engine skips the rest of the text natively. */
-const CANDIDATE = /[<"'`\u2018-\u201f]/gu;
+/** Characters scanMarks looks at (marks, backticks, markup): the regex engine skips the rest of the text natively. */
+const CANDIDATE = new RegExp(`[<\`${DOUBLE_MARKS}${SINGLE_MARKS}]`, 'gu');
 const nextCandidate = (text: string, i: number) => {
   CANDIDATE.lastIndex = i;
   return CANDIDATE.exec(text)?.index ?? text.length;

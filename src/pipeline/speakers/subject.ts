@@ -1,7 +1,7 @@
 // The subject of a speech verb: before it, inverted after it, shared with a verb it is joined to, or NOBODY.
 import type { Token } from '../nlp.js';
 import { appositive, npEndingAt, npStartingAt, type NP } from './phrases.js';
-import { auxBefore, isCap, isFiniteAt, isMarkToken, isNameWord, isParticiple, isSpeechVerbAt } from './tokens.js';
+import { auxBefore, isCap, isFiniteAt, isMarkToken, isNameWord, isParticipial, isParticiple, isSpeechVerbAt } from './tokens.js';
 
 /** A speech verb whose subject is no speaker ("in a box labeled"): the words are quoted, by someone unnamed. */
 export const NOBODY: NP = { a: -1, b: -1, role: null };
@@ -75,8 +75,6 @@ export function subjectOf(toks: Token[], v: number, lo: number, hi: number, dept
   return next && (next.pos === 'VERB' || next.pos === 'AUX') && toks[inv.a].pos !== 'PRON' ? NOBODY : inv;
 }
 
-/** A participle, present or past, opening a phrase that hangs on a noun ("speaking in Ohio", "asked about it"). */
-const isParticipial = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/u.test(t.lower);
 /** A phrase set off by commas that is neither a role nor a clause: "at a rally in Ohio", "speaking in Ohio". */
 const opensAside = (t: Token) => t.pos === 'ADP' || isParticipial(t);
 

@@ -4,8 +4,10 @@ import { QUOTE_CHARS, SPEECH } from './words.js';
 
 export const isMarkToken = (t: Token) => QUOTE_CHARS.test(t.text);
 export const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+/** A participle, present or past, as a verb ("speaking in Ohio", "asked about it"). */
+export const isParticipial = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/u.test(t.lower);
 /** wink tags some capitalised names as verbs ("Lynch said", "Josh Earnest"); an inflected or speech verb is none. */
-const isCapVerbName = (t: Token) => t.pos === 'VERB' && isCap(t) && t.lemma === t.lower && !SPEECH.has(t.lemma) && !/(ing|ed)$/u.test(t.lower);
+const isCapVerbName = (t: Token) => t.pos === 'VERB' && isCap(t) && t.lemma === t.lower && !SPEECH.has(t.lemma) && !isParticipial(t);
 export const isNounish = (t: Token) =>
   t.pos === 'PROPN' || t.pos === 'NOUN' || ((t.pos === 'ADJ' || t.pos === 'NUM') && isCap(t)) || isCapVerbName(t);
 /**
