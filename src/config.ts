@@ -19,6 +19,9 @@ const Env = z.object({
   QG_NEO4J_HEAP: memory.default('1g'),
   QG_NEO4J_PAGECACHE: memory.default('512m'),
   QG_TX_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  // how long the driver retries a transaction that failed on a transient error (a deadlock, a lost connection):
+  // long enough for a deadlock or a cluster's leader switch, short enough that a dead server is reported at once
+  QG_TX_RETRY_MS: z.coerce.number().int().nonnegative().default(5_000),
   // answers are cached this long (0: off); an ingest through the API empties the cache at once
   QG_CACHE_TTL_MS: z.coerce.number().int().nonnegative().default(30_000),
   PORT: port.default(4000),

@@ -76,7 +76,7 @@ async function start(cfg: Config, seed: boolean): Promise<void> {
       if (stopping) return;
       for (const e of report.errors) say(`quotegraph: ${e.files.join(', ')}: ${e.problem}`);
       const g = report.graph;
-      say(`seeded (${secs()}): ${g.articles} articles, ${g.quotes} quotes, ${g.statements} statements, ${g.speakers} speakers, ${g.outlets} outlets`);
+      if (g) say(`seeded (${secs()}): ${g.articles} articles, ${g.quotes} quotes, ${g.statements} statements, ${g.speakers} speakers, ${g.outlets} outlets`);
     }
 
     const api = createServer(graph, cfg, { handlers: [explorerResponse] });

@@ -5,6 +5,8 @@ import { LocalNeo4j } from './local.js';
 
 export interface Graph {
   driver: Driver;
+  /** The Bolt URI it talks to (for messages). */
+  uri: string;
   database: string;
   /** Per-transaction timeout for every Cypher call. */
   txConfig: { timeout: number };
@@ -16,6 +18,7 @@ export function createDriver(uri: string, cfg: Config): Driver {
   return neo4j.driver(uri, neo4j.auth.basic(cfg.NEO4J_USER, cfg.NEO4J_PASSWORD), {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
+    maxTransactionRetryTime: cfg.QG_TX_RETRY_MS,
     userAgent: 'quotegraph',
   });
 }
@@ -37,6 +40,7 @@ export async function connect(cfg: Config, opts: { say?: (l: string) => void; st
   await driver.verifyConnectivity({ database: cfg.NEO4J_DATABASE });
   return {
     driver,
+    uri,
     database: cfg.NEO4J_DATABASE,
     txConfig: { timeout: cfg.QG_TX_TIMEOUT_MS },
     async close() {
