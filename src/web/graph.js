@@ -259,7 +259,9 @@ export class AnswerGraph {
       ({ nodes, edges } = agg);
       pos = twoColumns(nodes, edges, Math.min(420, Math.max(100, width - 380)));
       const speakers = nodes.length - agg.outletsShown;
-      note = `Top ${speakers} of ${plural(total, 'speaker')} and their top ${plural(agg.outletsShown, 'outlet')}; a line’s width is how many reports link them. Hover a node for its full text.`;
+      note = agg.outletsShown
+        ? `Top ${speakers} of ${plural(total, 'speaker')} and their top ${plural(agg.outletsShown, 'outlet')}; a line’s width is how many reports link them. Hover a node for its full text.`
+        : `Top ${speakers} of ${plural(total, 'speaker')}; their reports name no outlet. Hover a node for its full text.`;
     } else {
       ({ nodes, edges } = elementsFor(groups));
       pos = layered(nodes, edges, Math.min(280, Math.max(170, (width - 210) / 2)));
