@@ -61,8 +61,9 @@ export function parseSearch(text: string): SearchTerms {
   return { phrases: bounded, words: words.slice(0, budget), sequence: sequence.slice(0, MAX_WORDS) };
 }
 
-/** Edits a misspelt word may have: Elasticsearch's AUTO fuzziness. */
-export const maxEdits = (word: string): number => (word.length <= 2 || /\d/.test(word) ? 0 : word.length <= 5 ? 1 : 2);
+/** Edits a misspelt word may have: Elasticsearch's AUTO fuzziness; none for numbers and function words ("for" is not "or"). */
+export const maxEdits = (word: string): number =>
+  word.length <= 2 || /\d/.test(word) || FUNCTION_WORDS.has(word) ? 0 : word.length <= 5 ? 1 : 2;
 
 /** Every Lucene query-syntax character escaped (tokens hold none but apostrophes; this is the guarantee). */
 const escape = (s: string) => s.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&');
@@ -165,10 +166,12 @@ function merge(ranges: Range[]): Range[] {
  */
 export function passage(text: string, highlights: Range[], size = 280): { text: string; highlights: Range[] } {
   if (text.length <= size) return { text, highlights };
+  // the window holding the most highlighted characters: a phrase outweighs scattered single words
   let best = 0;
   let bestCount = -1;
   for (let i = 0; i < highlights.length; i++) {
-    const n = highlights.filter((h) => h.start >= highlights[i].start && h.end <= highlights[i].start + size * 0.8).length;
+    const inside = highlights.filter((h) => h.start >= highlights[i].start && h.end <= highlights[i].start + size * 0.8);
+    const n = inside.reduce((sum, h) => sum + h.end - h.start, 0);
     if (n > bestCount) [best, bestCount] = [i, n];
   }
   const anchor = highlights[best]?.start ?? 0;
@@ -226,7 +229,10 @@ export function rankHits(terms: SearchTerms, candidates: Candidate[]): RankedHit
       score: rankOf(best.m) + (0.5 * c.score) / (top.get(c.kind) || 1),
     });
   }
-  return out.sort((a, b) => b.score - a.score || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
+  // on a tie, what someone said comes before a speaker's name or an article's prose
+  return out.sort((a, b) => b.score - a.score || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.id.localeCompare(b.id));
 }
+
+const KIND_ORDER = ['QUOTE', 'STATEMENT', 'SPEAKER', 'ARTICLE'];
 
 const rankOf = (m: Match) => (m.exact ? 2 : 0) + m.coverage;

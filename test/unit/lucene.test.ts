@@ -70,6 +70,17 @@ describe('rankHits', () => {
     expect(ranked.map((h) => h.score)).toEqual([...ranked.map((h) => h.score)].sort((a, b) => b - a));
   });
 
+  it('a tie puts a quote before an article; an article passage shows the phrase, not stray short words', () => {
+    const prose = `${'We are not a colony, or a protectorate, or anything else. '.repeat(6)}Then she said sovereignty is not for sale.`;
+    const ranked = rankHits(parseSearch('not for sale'), [
+      { kind: 'ARTICLE', id: 'a', texts: ['', prose], score: 7 },
+      { kind: 'QUOTE', id: 'q', texts: ['sovereignty is not for sale.'], score: 7 },
+    ]);
+    expect(ranked.map((h) => h.kind)).toEqual(['QUOTE', 'ARTICLE']);
+    expect(ranked[1].highlights.map((h) => ranked[1].text.slice(h.start, h.end))).toContain('not for sale');
+    expect(luceneQuery('not for sale')).toBe('"not for sale"^4 not for (sale^2 sale~1)');
+  });
+
   it('cuts a long article to a passage around the match, highlights moved into it', () => {
     const text = `${'Nothing to see here. '.repeat(40)}Troops were sent to the border.${' More filler text.'.repeat(40)}`;
     const [hit] = rankHits(parseSearch('troops'), [{ kind: 'ARTICLE', id: 'a', texts: ['A title', text], score: 1 }]);
