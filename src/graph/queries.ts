@@ -591,11 +591,11 @@ export type SearchKind = 'QUOTE' | 'STATEMENT' | 'SPEAKER' | 'ARTICLE';
 
 /** Each kind's full-text index (cypher/schema), the label it finds and the texts the page highlights. */
 export const SEARCH_INDEX: Record<SearchKind, { index: string; entity: Entity; texts: string; candidates: number }> = {
-  QUOTE: { index: 'quote_text', entity: 'Quote', texts: '[node.text]', candidates: 200 },
-  STATEMENT: { index: 'statement_text', entity: 'Statement', texts: '[node.canonical]', candidates: 200 },
-  SPEAKER: { index: 'speaker_names', entity: 'Speaker', texts: '[node.name] + coalesce(node.aliases, [])', candidates: 100 },
+  QUOTE: { index: 'quote_text', entity: 'Quote', texts: '[node.text]', candidates: 80 },
+  STATEMENT: { index: 'statement_text', entity: 'Statement', texts: '[node.canonical]', candidates: 80 },
+  SPEAKER: { index: 'speaker_names', entity: 'Speaker', texts: '[node.name] + coalesce(node.aliases, [])', candidates: 40 },
   // articles are long: fewer of them are read
-  ARTICLE: { index: 'article_text', entity: 'Article', texts: '[node.title, node.text]', candidates: 60 },
+  ARTICLE: { index: 'article_text', entity: 'Article', texts: '[node.title, node.text]', candidates: 30 },
 };
 
 /**
