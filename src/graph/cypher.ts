@@ -132,7 +132,8 @@ UNWIND $quotes AS r
 MATCH (a:Article {id: r.articleId})
 MERGE (q:Quote {id: r.id})
 SET q.text = r.text, q.kind = r.kind, q.start = r.start, q.end = r.end, q.cue = r.cue, q.confidence = r.confidence,
-    q.difference = r.difference, q.saidOn = date(r.saidOn), q.topics = r.topics, q.relayedBy = r.relayedBy
+    q.difference = r.difference, q.saidOn = date(r.saidOn), q.topics = r.topics, q.relayedBy = r.relayedBy,
+    q.saidOnFrom = r.saidOnFrom
 MERGE (a)-[:QUOTES]->(q)
 WITH q, r
 CALL (q, r) { MATCH (st:Statement {id: r.statement}) CREATE (q)-[:REPORTS]->(st) }

@@ -71,6 +71,7 @@ export interface QuoteRow {
   confidence: number;
   difference: string | null;
   saidOn: string | null;
+  saidOnFrom: string | null;
   topics: string[];
   relayedBy: string | null;
   statement: string | null;
@@ -208,6 +209,7 @@ export function buildRows(resolution: Resolution, files: FileRow[], version: str
         confidence: q.confidence,
         difference: difference.get(`${a.id}@${q.start}`) ?? null,
         saidOn: q.saidOn ?? null,
+        saidOnFrom: q.saidOnFrom ?? null,
         topics: [...new Set(q.topics)],
         relayedBy: q.relayedBy,
         statement: st ? st.id : null,
