@@ -9,6 +9,7 @@ import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { ROOT, type Config } from '../config.js';
 import type { Graph } from '../db/driver.js';
+import { OperationalError } from '../errors.js';
 import { ping } from '../graph/queries.js';
 import { log } from '../log.js';
 import { bearerMatches } from './auth.js';
@@ -280,7 +281,12 @@ async function send(res: ServerResponse, response: Response, head: boolean): Pro
 export function listen(server: Server, cfg: Pick<Config, 'PORT' | 'HOST'>): Promise<void> {
   return new Promise((done, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'EADDRINUSE' ? new Error(`port ${cfg.PORT} on ${cfg.HOST} is in use: set PORT to another one`) : e),
+      fail(
+        e.code === 'EADDRINUSE' ? new OperationalError(`port ${cfg.PORT} on ${cfg.HOST} is in use by another program: set PORT to a free one`)
+        : e.code === 'EACCES' ? new OperationalError(`port ${cfg.PORT} on ${cfg.HOST} needs privileges this user lacks: set PORT above 1023`)
+        : e.code === 'EADDRNOTAVAIL' ? new OperationalError(`HOST ${cfg.HOST} is no address of this machine: set HOST to one (127.0.0.1, 0.0.0.0)`)
+        : e,
+      ),
     );
     server.listen(cfg.PORT, cfg.HOST, () => done());
   });

@@ -36,7 +36,12 @@ export const COMMANDS: Record<string, Entry> = {
 };
 
 function program(): Command {
-  return new Command('quotegraph').description('Quote-attribution knowledge graph for news').showHelpAfterError();
+  return new Command('quotegraph')
+    .description('Quote-attribution knowledge graph for news')
+    .option('--verbose', 'on a failure, show its stack too (as LOG_LEVEL=debug does)')
+    // before the command only: `eval --verbose` is eval's own option
+    .enablePositionalOptions()
+    .showHelpAfterError();
 }
 
 /**

@@ -7,6 +7,7 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { ROOT, type Config } from '../config.js';
+import { OperationalError } from '../errors.js';
 
 const POM = join(ROOT, 'src/db/neo4j.pom.xml');
 const NEO4J_VERSION = /<neo4j\.version>([^<]+)</.exec(readFileSync(POM, 'utf8'))![1];
@@ -24,7 +25,7 @@ const ALTERNATIVES =
   'Alternatives: `docker compose up` (see docker-compose.yml), or set NEO4J_URI (with NEO4J_USER and ' +
   'NEO4J_PASSWORD) to any Neo4j 5: Docker, Aura (neo4j+s://...), or a cluster (neo4j://...).';
 
-export class LocalNeo4jError extends Error {}
+export class LocalNeo4jError extends OperationalError {}
 
 export interface LocalStatus {
   running: boolean;
