@@ -155,6 +155,9 @@ export class LocalNeo4j {
       'db.tx_log.rotation.retention_policy': '2 files',
       'dbms.usage_report.enabled': 'false',
       'server.threads.worker_count': '4',
+      // Neo4j Browser fetches `:play` guides and `:style` files only from these hosts (its default lacks 127.0.0.1,
+      // the address `quotegraph start` listens on)
+      'browser.remote_content_hostname_whitelist': 'guides.neo4j.com,localhost,127.0.0.1',
     };
     return [
       `-Xms${c.QG_NEO4J_HEAP}`,
