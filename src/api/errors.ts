@@ -1,7 +1,6 @@
-// User errors keep their message and a code; anything else is logged here and answered as "Unexpected error.".
+// User errors keep their message and a code; anything else is answered as "Unexpected error." (yoga logs it).
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError } from 'graphql-yoga';
-import { log } from '../log.js';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN';
 
@@ -17,10 +16,7 @@ export function userError(message: string, code: ErrorCode = 'BAD_USER_INPUT') {
  */
 export function maskError(error: unknown, message: string): Error {
   const masked = yogaMaskError(error, message, false);
-  if (masked !== error) {
-    log.error({ err: error }, 'internal error, answered as "Unexpected error."');
-    return masked;
-  }
+  if (masked !== error) return masked;
   // changed in place: yoga logs any other object it gets back as an internal error
   const extensions = error instanceof GraphQLError ? (error.extensions as Record<string, any>) : null;
   if (extensions && 'originalError' in extensions) {
