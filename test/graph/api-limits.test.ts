@@ -32,20 +32,27 @@ function orTree(times: number): Record<string, unknown> {
   return w;
 }
 
-/** The request refused with one BAD_USER_INPUT error naming `problem`, in under 100 ms, without touching Neo4j. */
+/**
+ * The request refused with one BAD_USER_INPUT error naming `problem`, without touching Neo4j, in under 100 ms
+ * (the median of three tries: the two cores are shared with Neo4j and other work).
+ */
 async function refused(problem: RegExp, query: string, variables?: Record<string, unknown>): Promise<GqlResult> {
   const body = JSON.stringify({ query, variables }); // the client's work, not timed
+  const times: number[] = [];
+  let r: GqlResult = { status: 0 };
   counted.reset();
-  const t0 = performance.now();
-  const res = await api(new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
-  const r: GqlResult = { status: res.status, ...((await res.json()) as object) };
-  const ms = performance.now() - t0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const res = await api(new Request('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body }));
+    r = { status: res.status, ...((await res.json()) as object) };
+    times.push(performance.now() - t0);
+  }
   expect(r.errors, JSON.stringify(r).slice(0, 300)).toHaveLength(1);
   expect(r.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
   expect(r.errors![0].message).toMatch(problem);
   expect(r.data ?? null).toBeNull();
   expect(counted.calls(), 'round trips to Neo4j').toBe(0);
-  expect(ms, 'milliseconds to refuse').toBeLessThan(100);
+  expect(times.sort((a, b) => a - b)[1], 'milliseconds to refuse (median)').toBeLessThan(100);
   return r;
 }
 
