@@ -2,9 +2,9 @@
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError } from 'graphql-yoga';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SERVICE_UNAVAILABLE';
 
-const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 200, NOT_FOUND: 200, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 200, NOT_FOUND: 200, UNAUTHENTICATED: 401, FORBIDDEN: 403, SERVICE_UNAVAILABLE: 503 };
 
 export function userError(message: string, code: ErrorCode = 'BAD_USER_INPUT') {
   return createGraphQLError(message, { extensions: { code, http: { status: STATUS[code] } } });

@@ -45,6 +45,10 @@ export async function ingestArticles(graph: Graph, input: ArticleInput[]) {
   const run = queue.then(() => ingestSources(graph, sources));
   queue = run.catch(() => undefined);
   const report = await run;
+  if (report.aborted) {
+    const { batches, articles } = report.aborted.committed;
+    throw userError(`the database could not be reached during the ingest: ${articles} article(s) in ${batches} batch(es) were stored, nothing else; send the same request again`, 'SERVICE_UNAVAILABLE');
+  }
   return {
     articles: report.articles.map((a) => ({ ...a, input: inputOf.get(a.file) ?? -1 })),
     errors: report.errors.map((e) => ({ inputs: e.files.map((f) => inputOf.get(f) ?? -1), stage: e.stage, message: publicMessage(e) })),
@@ -52,7 +56,7 @@ export async function ingestArticles(graph: Graph, input: ArticleInput[]) {
 }
 
 /** Stages whose problems are about the input itself, in our own words; the others' are the database's or the code's. */
-const INPUT_STAGES = new Set(['read']);
+const INPUT_STAGES = new Set(['read', 'validate']);
 
 /**
  * What the caller may read of an ingest problem. A batch the database refused carries its message (index names,
