@@ -191,6 +191,7 @@ const MAX_QUOTE = 4000;
  */
 const MAX_EMBEDDED = 12;
 const MAX_DEPTH = 3;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
  * Every quoted stretch in the body paragraphs, in text order, with nested quotes as `embedded`
@@ -211,10 +212,14 @@ export function findQuotes(article: Article): Quote[] {
       while (outer.length && out[outer[outer.length - 1]].end < raw.end) outer.pop();
       const span = trimSpan(text, raw.start, raw.end);
       const body = text.slice(span.start, span.end);
-      // an unclosed quote counts only when the next paragraph carries it on (a stray mark is no quote), and no
-      // quotation runs to thousands of characters: those are unmatched marks
+      // an unclosed quote counts only when the next paragraph carries it on (a stray mark is no quote), no
+      // quotation runs to thousands of characters (those are unmatched marks), and one has words: marks around
+      // nothing but marks ("'", in a run of "'"') are none
       const keep =
-        span.end > span.start && span.end - span.start <= MAX_QUOTE && (raw.closed || startsParagraphWithMark(text, article.paragraphs[p + 1]));
+        span.end > span.start &&
+        span.end - span.start <= MAX_QUOTE &&
+        (raw.closed || startsParagraphWithMark(text, article.paragraphs[p + 1])) &&
+        HAS_WORD.test(body);
       const parent = outer.length ? outer[outer.length - 1] : null;
       if (!keep || (parent !== null && (depth[parent] >= MAX_DEPTH || inner[parent] >= MAX_EMBEDDED))) continue;
       if (parent !== null) inner[parent]++;

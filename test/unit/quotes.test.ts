@@ -70,6 +70,10 @@ describe('findQuotes', () => {
     expect(deep.map((q) => [q.text.split(' ')[0], q.parent])).toEqual([['one', null], ['two', 0], ['three', 1], ['four', 2]]);
   });
 
+  it('takes no quotation without a word in it', () => {
+    expect(texts(`He said "'" and "..." and “?!” then "'"'"'"'"'"'" and "yes".`)).toEqual(['yes']);
+  });
+
   // (how the time grows is a property in fuzz.test.ts; these are what comes out)
   it('finds nothing in a megabyte of unmatched marks, speakers included', () => {
     const article = articleOf('He said “ this is a sentence of words. '.repeat(1_000_000 / 40));
