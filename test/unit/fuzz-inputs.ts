@@ -120,6 +120,7 @@ export function pathologicalShapes(prose: string): Record<string, (n: number) =>
     'prose in 100 KB lines': lines(100_000),
     'one word with an apostrophe': (n) => fill("it's ", n),
     'apostrophes, no spaces': (n) => fill("Trump's", n),
+    'a quote, then one word with an apostrophe, no spaces': (n) => `"We will build it," Mayor Jane Holt said. ${fill("it's", n - 42)}`,
     'straight double marks': (n) => fill('"', n),
     'nested curly marks': (n) => fill('“‘', n),
     'every kind of mark': (n) => fill('"\'“‘«‹„‚`', n),
