@@ -5,7 +5,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { ArticleDoc } from '../pipeline/doc.js';
 import { processSource, type PipelineContext } from '../pipeline/index.js';
 import { renderTable, toJsonLine } from '../pipeline/jsonl.js';
-import { DEFAULT_MAX_FILE_SIZE, readSources, type ReadProblem } from '../pipeline/read.js';
+import { DEFAULT_MAX_FILE_SIZE, errorLine, readSources, type ReadProblem } from '../pipeline/read.js';
 import { loadTaxonomy } from '../pipeline/topics.js';
 import { resolve } from '../resolve/index.js';
 import type { Registrar } from './registrar.js';
@@ -39,7 +39,7 @@ export async function extractDocs(paths: string[], ctx: PipelineContext, options
     try {
       docs.push(...processSource(item.source, ctx));
     } catch (e) {
-      fail({ file: item.source.file, problem: `processing failed: ${(e as Error).message}` });
+      fail({ file: item.source.file, problem: `processing failed: ${errorLine(e)}` });
     }
   }
   return { docs: (await resolve(docs)).docs, problems };
