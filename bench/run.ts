@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ROOT } from '../src/config.js';
 
 const only = process.argv.slice(2);
-const benches = ['extract', 'embed', 'resolve', 'ingest', 'api'].filter((b) => only.length === 0 || only.includes(b));
+const benches = ['extract', 'embed', 'resolve', 'ingest', 'api', 'growth'].filter((b) => only.length === 0 || only.includes(b));
 let failed = 0;
 for (const name of benches) {
   const file = join(ROOT, 'bench', `${name}.ts`);
