@@ -52,6 +52,28 @@ export function profiledGraph(graph: Graph, profile: Profile): Graph {
   return { ...graph, driver };
 }
 
+/** A graph whose executeQuery calls add the server's time for them (available + consumed, ms) to `ms.total`. */
+export function timedGraph(graph: Graph, ms: { total: number }): Graph {
+  const driver = new Proxy(graph.driver, {
+    get(target, prop, receiver) {
+      if (prop !== 'executeQuery') return Reflect.get(target, prop, receiver);
+      return async (cypher: string, params: object, config: object) => {
+        const res = (await target.executeQuery(cypher, params as never, config as never)) as { summary: ResultSummary };
+        ms.total += Number(res.summary.resultAvailableAfter) + Number(res.summary.resultConsumedAfter);
+        return res;
+      };
+    },
+  });
+  return { ...graph, driver };
+}
+
+/** How many objects an answer holds (speakers, statements, reports, hits...): the size its cost should follow. */
+export function answerSize(data: unknown): number {
+  if (Array.isArray(data)) return data.reduce((n: number, x) => n + answerSize(x), 0);
+  if (data === null || typeof data !== 'object') return 0;
+  return 1 + Object.values(data).reduce((n: number, x) => n + answerSize(x), 0);
+}
+
 const schema = buildSchema();
 
 /** One operation, uncached, through the API's own schema and loaders; its data, or an error on a GraphQL error. */

@@ -112,7 +112,8 @@ async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offse
   const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : defaults;
   const terms = parseSearch(text);
   const lucene = luceneQuery(text);
-  const { candidates, full } = lucene ? await q.searchCandidates(ctx.graph, lucene, kinds) : { candidates: [], full: [] };
+  const exact = luceneQuery(text, { fuzzy: false });
+  const { candidates, full } = lucene ? await q.searchCandidates(ctx.graph, lucene, kinds, exact) : { candidates: [], full: [] };
   const ranked = rankHits(terms, candidates);
   const window = ranked.slice(offset, offset + size + 1);
   const hits = await Promise.all(

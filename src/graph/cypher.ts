@@ -89,6 +89,14 @@ FOREACH (_ IN CASE r.type WHEN 'person' THEN [1] ELSE [] END | SET s:Person REMO
 FOREACH (_ IN CASE r.type WHEN 'organization' THEN [1] ELSE [] END | SET s:Organization REMOVE s:Person)`;
 
 /**
+ * The key of a listing's default order (newest first, undated first as Cypher's DESC puts them, then by id) as
+ * one string whose ascending order is that order, so a range index hands out any page of it in order
+ * (cypher/schema/008_listing_order.cypher; src/graph/queries/page.ts reads it).
+ */
+export const newestFirstKey = (date: string, id: string) =>
+  `CASE WHEN ${date} IS NULL THEN '0' ELSE '1' + toString(99999999 - (${date}.year * 10000 + ${date}.month * 100 + ${date}.day)) END + ${id}`;
+
+/**
  * Statements hang off their one speaker: a SAID from any other speaker is removed (that speaker is returned, it
  * may be left with nothing). The embedding resolution computed is kept, so a later run compares new wordings
  * with it without embedding it again.
@@ -99,6 +107,7 @@ MATCH (sp:Speaker {id: r.speakerId})
 MERGE (st:Statement {id: r.id})
 SET st.canonical = r.canonical, st.saidOn = date(r.saidOn), st.speakerId = r.speakerId, st.topics = r.topics,
     st.embedding = coalesce(r.embedding, st.embedding)
+SET st.listKey = ${newestFirstKey('st.saidOn', 'st.id')}
 WITH st, sp
 CALL (st, sp) {
   OPTIONAL MATCH (other:Speaker)-[old:SAID]->(st) WHERE other <> sp
@@ -133,7 +142,7 @@ MATCH (a:Article {id: r.articleId})
 MERGE (q:Quote {id: r.id})
 SET q.text = r.text, q.kind = r.kind, q.start = r.start, q.end = r.end, q.cue = r.cue, q.confidence = r.confidence,
     q.difference = r.difference, q.saidOn = date(r.saidOn), q.topics = r.topics, q.relayedBy = r.relayedBy,
-    q.saidOnFrom = r.saidOnFrom
+    q.saidOnFrom = r.saidOnFrom, q.listKey = ${newestFirstKey('a.published', 'r.id')}
 MERGE (a)-[:QUOTES]->(q)
 WITH q, r
 CALL (q, r) { MATCH (st:Statement {id: r.statement}) CREATE (q)-[:REPORTS]->(st) }
@@ -213,6 +222,11 @@ SET t.speakerCount = speakers, t.statementCount = statements`;
 export const ALL_SPEAKER_IDS = `MATCH (sp:Speaker) RETURN sp.id AS id ORDER BY id`;
 export const ALL_TOPIC_IDS = `MATCH (t:Topic) RETURN t.id AS id ORDER BY id`;
 export const BROADER_LINKS = `MATCH (t:Topic)-[:BROADER]->(b:Topic) RETURN t.id + '>' + b.id AS link ORDER BY link`;
+
+/** The listing keys of a graph written before them (newestFirstKey). */
+export const SET_LIST_KEYS = `
+CALL () { MATCH (a:Article)-[:QUOTES]->(q:Quote) SET q.listKey = ${newestFirstKey('a.published', 'q.id')} }
+CALL () { MATCH (st:Statement) SET st.listKey = ${newestFirstKey('st.saidOn', 'st.id')} }`;
 
 /** Which tallies the graph holds (null: written before them). */
 export const COUNTS_VERSION = `OPTIONAL MATCH (g:IngestState {id: 'graph'}) RETURN g.counts AS counts`;

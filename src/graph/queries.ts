@@ -48,17 +48,26 @@ export const whoSaidOutlets = (graph: Graph, topic: string, where: Row | null | 
 /**
  * The best candidates of each index for a Lucene query; `full` lists the kinds whose index had more. One query
  * per index, all at once: Neo4j runs each on its own thread, where one UNION would run them one after another.
+ * `exact` (the same query without fuzzy terms) is tried first: fuzzy terms are the costly part of a Lucene query,
+ * and they only widen the search to misspellings, so they run only for an index the exact words leave short of
+ * a full set of candidates.
  */
-export async function searchCandidates(graph: Graph, lucene: string, kinds: readonly SearchKind[]): Promise<{ candidates: Candidate[]; full: SearchKind[] }> {
-  const rows = (await Promise.all(kinds.map((kind) => read(graph, searchQuery(lucene, [kind]))))).flat();
-  const full: SearchKind[] = [];
-  const candidates: Candidate[] = [];
-  for (const kind of kinds) {
-    const mine = rows.filter((r) => r.kind === kind);
-    if (mine.length > SEARCH_INDEX[kind].candidates) full.push(kind);
-    candidates.push(...(mine.slice(0, SEARCH_INDEX[kind].candidates) as Candidate[]));
-  }
-  return { candidates, full };
+export async function searchCandidates(
+  graph: Graph,
+  lucene: string,
+  kinds: readonly SearchKind[],
+  exact?: string,
+): Promise<{ candidates: Candidate[]; full: SearchKind[] }> {
+  const candidates = new Map<SearchKind, Row[]>();
+  const tried = async (query: string, which: readonly SearchKind[]) => {
+    const rows = await Promise.all(which.map((kind) => read(graph, searchQuery(query, [kind]))));
+    which.forEach((kind, i) => candidates.set(kind, rows[i]));
+  };
+  if (exact && exact !== lucene) await tried(exact, kinds);
+  const short = kinds.filter((kind) => (candidates.get(kind)?.length ?? 0) <= SEARCH_INDEX[kind].candidates);
+  if (short.length) await tried(lucene, short);
+  const full = kinds.filter((kind) => candidates.get(kind)!.length > SEARCH_INDEX[kind].candidates);
+  return { candidates: kinds.flatMap((kind) => candidates.get(kind)!.slice(0, SEARCH_INDEX[kind].candidates) as Candidate[]), full };
 }
 
 export async function ping(graph: Graph): Promise<void> {

@@ -82,8 +82,8 @@ async function refreshTallies(tx: ManagedTransaction, speakerIds: string[]): Pro
   await run(tx, Q.REFRESH_TOPIC_COUNTS, { ids: (refreshed?.topics as string[] | undefined) ?? [] });
 }
 
-/** Bumped when what the tallies hold changes: a graph with another version has them all recomputed. */
-const COUNTS = 1;
+/** Bumped when what the tallies (and listing keys) hold changes: a graph with another version has them all recomputed. */
+const COUNTS = 2;
 
 /** The taxonomy as (:Topic)-[:BROADER]->(:Topic); run once per ingest, before quotes link to topics. */
 export async function writeTopics(graph: Graph, taxonomy: Taxonomy): Promise<void> {
@@ -106,6 +106,7 @@ export async function writeTopics(graph: Graph, taxonomy: Taxonomy): Promise<voi
       await run(tx, Q.CLAIM_GRAPH, {});
       await refreshTallies(tx, (await run(tx, Q.ALL_SPEAKER_IDS, {})).map((r) => r.id as string));
       await run(tx, Q.REFRESH_TOPIC_COUNTS, { ids: (await run(tx, Q.ALL_TOPIC_IDS, {})).map((r) => r.id) });
+      if (Number(counts) !== COUNTS) await run(tx, Q.SET_LIST_KEYS, {});
       await run(tx, Q.SET_COUNTS_VERSION, { counts: COUNTS });
     }, graph.txConfig);
   } finally {

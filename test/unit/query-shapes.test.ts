@@ -17,8 +17,8 @@ describe('query shapes', () => {
     expect(shape(pageQuery('Quote', { where: { speaker: { name: { eq: 'Ann Lee' } }, topic: { id: { eq: 'economy' } } }, skip: 0, limit: 21 })))
       .toMatchInlineSnapshot(`
         {
-          "cypher": "MATCH (n:Quote) WHERE EXISTS { MATCH (n)-[:ATTRIBUTED_TO]->(wv0:Speaker) WHERE any(wv1 IN [wv0.name] + coalesce(wv0.aliases, []) WHERE (wv1 = $w2)) } AND EXISTS { MATCH (n)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(wv3:Topic) WHERE ((wv3.id = $w4)) }
-        WITH n ORDER BY head([(a:Article)-[:QUOTES]->(n) | a.published]) DESC, n.id ASC SKIP $skip LIMIT $limit
+          "cypher": "MATCH (n:Quote) WHERE n.listKey IS NOT NULL AND EXISTS { MATCH (n)-[:ATTRIBUTED_TO]->(wv0:Speaker) WHERE any(wv1 IN [wv0.name] + coalesce(wv0.aliases, []) WHERE (wv1 = $w2)) } AND EXISTS { MATCH (n)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(wv3:Topic) WHERE ((wv3.id = $w4)) }
+        WITH n ORDER BY n.listKey SKIP $skip LIMIT $limit
         RETURN n{.*,
             articleId: head([(_a:Article)-[:QUOTES]->(n) | _a.id]),
             published: head([(_a:Article)-[:QUOTES]->(n) | _a.published]),
