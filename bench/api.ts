@@ -37,13 +37,18 @@ async function serve(which: Server): Promise<void> {
   server.listen(0, '127.0.0.1', () => process.send!((server.address() as { port: number }).port));
 }
 
-/** The library's nearest equivalents: a topic and its direct narrower topics (it has no hierarchy walk), speakers by name. */
+/**
+ * The library's nearest equivalents. The headline: a topic and its direct narrower topics (it has no hierarchy
+ * walk), 20 speakers by name (it cannot rank by a count). Search: one full-text index, Lucene's own ranking (no
+ * typo-tolerant ranking across quotes, statements, speakers and articles).
+ */
 const inScope = `{ about: { some: { OR: [{ id: { eq: $topic } }, { broader: { some: { id: { eq: $topic } } } }] } } }`;
 const LIBRARY = {
   whoSaid: `query ($topic: ID!) { speakers(where: { said: { some: ${inScope} } }, limit: 20, sort: [{ name: ASC }]) { id name roles
     said(where: ${inScope}, sort: [{ saidOn: ASC }]) { id canonical saidOn reports { text difference article { id title published outlet { name } } } } } }`,
+  // the library has no tallies: what the client needs to count topics and outlets itself
   speaker: `query ($id: ID!) { speakers(where: { id: { eq: $id } }) { name aliases roles said(limit: 20, sort: [{ saidOn: ASC }]) { id canonical saidOn }
-    quotesConnection { totalCount } } }`,
+    topics: said { id about { id } } quotes { id article { outlet { name } } } } }`,
   search: `query ($text: String!) { searchQuotes(text: $text, limit: 20) { id text speaker { name } } }`,
 };
 

@@ -181,6 +181,7 @@ CALL (st) {
  * quotes reporting them), and `rank`, a key whose order is the headline's order (topic, most statements first,
  * then name, then id), so a range index hands out a topic's page in order. Recomputed from the graph for the
  * speakers a batch touched (never incremented), so a re-ingest or a run after a crash gives the same graph.
+ * Also QUOTED_BY per speaker and outlet (`quotes`: how many of the speaker's quotes the outlet's articles carry).
  * Returns the topics whose tallies may have changed, old and new.
  */
 export const REFRESH_SPOKE_ON = `
@@ -198,6 +199,16 @@ CALL (sp) {
   CREATE (sp)-[r:SPOKE_ON {statements: statements, reports: reports}]->(t)
   SET r.rank = t.id + '\\u0000' + toString(10000000000 - statements) + '\\u0000' + sp.name + '\\u0000' + sp.id
   RETURN collect(t.id) AS after
+}
+CALL (sp) {
+  // and whom they were quoted by: one QUOTED_BY per outlet, with how many of their quotes it carried
+  OPTIONAL MATCH (sp)-[old:QUOTED_BY]->(:Outlet)
+  DELETE old
+}
+CALL (sp) {
+  MATCH (sp)<-[:ATTRIBUTED_TO]-(q:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(o:Outlet)
+  WITH o, count(DISTINCT q) AS quotes
+  CREATE (sp)-[:QUOTED_BY {quotes: quotes}]->(o)
 }
 UNWIND before + after AS topic
 RETURN collect(DISTINCT topic) AS topics`;
@@ -253,7 +264,7 @@ RETURN count(*) AS speakers`;
 
 export const DELETE_ORPHAN_OUTLETS = `
 UNWIND $keys AS key
-MATCH (o:Outlet {key: key}) WHERE NOT (o)<-[]-()
+MATCH (o:Outlet {key: key}) WHERE NOT (o)<-[:PUBLISHED_BY|BASED_ON|CITES]-()
 DETACH DELETE o
 RETURN count(*) AS outlets`;
 

@@ -1,4 +1,4 @@
-// The ranking tallies the ingest keeps (SPOKE_ON, Topic.speakerCount/statementCount) always equal what a count
+// The ranking tallies the ingest keeps (SPOKE_ON, QUOTED_BY, Topic.speakerCount/statementCount) always equal what a count
 // over the whole graph gives, after a first ingest and after an edit that takes quotes away; and the headline
 // page read off them is the page the full match over every statement gives.
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +41,14 @@ RETURN t.id AS id, t.speakerCount AS speakers, t.statementCount AS statements,
        COUNT { MATCH (s:Statement)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(t) RETURN DISTINCT s } AS expectedStatements
 ORDER BY id`;
 
+const QUOTED_KEPT = `MATCH (sp:Speaker)-[k:QUOTED_BY]->(o:Outlet) RETURN sp.id + ' ' + o.key + ' ' + k.quotes AS row ORDER BY row`;
+const QUOTED_RECOMPUTED = `MATCH (sp:Speaker)<-[:ATTRIBUTED_TO]-(q:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(o:Outlet)
+WITH sp, o, count(DISTINCT q) AS n RETURN sp.id + ' ' + o.key + ' ' + n AS row ORDER BY row`;
+
 async function expectTalliesExact() {
+  const quoted = (await read(graph, { cypher: QUOTED_KEPT, params: {} })).map((r) => r.row);
+  expect(quoted.length).toBeGreaterThan(0);
+  expect(quoted).toEqual((await read(graph, { cypher: QUOTED_RECOMPUTED, params: {} })).map((r) => r.row));
   const kept = (await read(graph, { cypher: KEPT, params: {} })).map((r) => r.row);
   const recomputed = (await read(graph, { cypher: RECOMPUTED, params: {} })).map((r) => r.row);
   expect(kept.length).toBeGreaterThan(10);

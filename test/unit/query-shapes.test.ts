@@ -165,8 +165,8 @@ describe('query shapes', () => {
     expect(shape(tallyQuery('outletsOfSpeakers', ['person:ann-lee']))).toMatchInlineSnapshot(`
       {
         "cypher": "UNWIND $keys AS key
-      MATCH (:Speaker {id: key})<-[:ATTRIBUTED_TO]-(c:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(x:Outlet)
-      WITH key, x, count(DISTINCT c) AS count ORDER BY count DESC, x.name
+      MATCH (:Speaker {id: key})-[k:QUOTED_BY]->(x:Outlet)
+      WITH key, x, k.quotes AS count ORDER BY count DESC, x.name
       RETURN key, x.key AS ref, count",
         "params": {
           "keys": [

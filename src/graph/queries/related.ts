@@ -81,31 +81,35 @@ RETURN key, ${project.Statement('s')} AS node`,
 }
 
 /**
- * The four ranked tallies share one shape: from each key's node along a path to related nodes, how many
- * distinct `counted` each related node has, most first, then by name.
+ * Ranked tallies share one shape: from each key's node along a path to related nodes, how many distinct `c` each
+ * related node has, most first, then by name. Those the ingest keeps (KEPT) are read off their relationship.
  */
 const TALLIES = {
   /** Topics each speaker spoke on, with how many of their statements. */
   topicsOfSpeakers: { from: 'Speaker {id: key}', path: '-[:SAID]->(c:Statement)-[:ABOUT]->(x:Topic)', ref: 'x.id' },
-  /** Outlets that quote each speaker, with how many quotes. */
-  outletsOfSpeakers: {
-    from: 'Speaker {id: key}',
-    path: '<-[:ATTRIBUTED_TO]-(c:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(x:Outlet)',
-    ref: 'x.key',
-  },
-  /** Whom each outlet quotes, with how many quotes. */
-  speakersOfOutlets: {
-    from: 'Outlet {key: key}',
-    path: '<-[:PUBLISHED_BY]-(:Article)-[:QUOTES]->(c:Quote)-[:ATTRIBUTED_TO]->(x:Speaker)',
-    ref: 'x.id',
-  },
   /** Outlets each outlet's articles cite or are based on, with how many articles. */
   citesOfOutlets: { from: 'Outlet {key: key}', path: '<-[:PUBLISHED_BY]-(c:Article)-[:CITES|BASED_ON]->(x:Outlet)', ref: 'x.key' },
 } as const;
 
-export type Tally = keyof typeof TALLIES;
+/** Tallies the ingest keeps as QUOTED_BY (cypher.ts REFRESH_SPOKE_ON): read, not counted. */
+const KEPT = {
+  outletsOfSpeakers: { from: 'Speaker {id: key}', path: '-[k:QUOTED_BY]->(x:Outlet)', ref: 'x.key' },
+  speakersOfOutlets: { from: 'Outlet {key: key}', path: '<-[k:QUOTED_BY]-(x:Speaker)', ref: 'x.id' },
+} as const;
+
+export type Tally = keyof typeof TALLIES | keyof typeof KEPT;
 
 export function tallyQuery(tally: Tally, keys: Keys): Query {
+  if (tally === 'outletsOfSpeakers' || tally === 'speakersOfOutlets') {
+    const k = KEPT[tally];
+    return {
+      cypher: `UNWIND $keys AS key
+MATCH (:${k.from})${k.path}
+WITH key, x, k.quotes AS count ORDER BY count DESC, x.name
+RETURN key, ${k.ref} AS ref, count`,
+      params: { keys },
+    };
+  }
   const t = TALLIES[tally];
   return {
     cypher: `UNWIND $keys AS key
