@@ -148,7 +148,6 @@ export const resolvers = {
       const statements = answer.speakers.flatMap((s) => s.statements);
       primeAll(ctx.loaders.Statement, statements);
       primeAll(ctx.loaders.Article, answer.articles);
-      primeAll(ctx.loaders.Outlet, answer.outlets);
       if (reports) {
         const byStatement = new Map<string, Row[]>(statements.map((st) => [st.id, []]));
         for (const r of answer.reports) byStatement.get(r.key)?.push(r.node);

@@ -88,9 +88,9 @@ describe('query shapes', () => {
           type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
           statementCount: COUNT { (sp)-[:SAID]->() }}, statements: statements}) AS speakers
       }
-      WITH *, [] AS reports, [] AS articles, [] AS outlets
+      WITH *, [] AS reports, [] AS articles
       RETURN t{.id, .name, .description, .keywords, broaderIds: [(t)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(t) | _n.id], statementCount: coalesce(t.statementCount, 0)} AS topic, [n IN scope | n{.id, .name, .description, .keywords, broaderIds: [(n)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(n) | _n.id], statementCount: coalesce(n.statementCount, 0)}] AS covers, speakers,
-             total, statementCount, reports, articles, outlets",
+             total, statementCount, reports, articles",
         "params": {
           "first": 20,
           "skip": 0,
@@ -139,18 +139,17 @@ describe('query shapes', () => {
         UNWIND x.statements AS st
         MATCH (q:Quote)-[:REPORTS]->(:Statement {id: st.id})
         OPTIONAL MATCH (a:Article)-[:QUOTES]->(q)
-        OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
-        WITH st, q, a, o ORDER BY a.published IS NULL, a.published, a.id, q.start
+        WITH st, q, a ORDER BY a.published IS NULL, a.published, a.id, q.start
         // a report needs only its wording and its article; Report.quote loads the whole quote when asked
         WITH collect({key: st.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
-             collect(DISTINCT a) AS articles, collect(DISTINCT o) AS outlets
-        // each article and outlet projected once, not once per report
+             collect(DISTINCT a) AS articles
+        // each article projected once, not once per report; its outlet (a handful for a page) loads by key
         RETURN reports, [a IN articles | a{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
           opening: substring(a.text, 0, 120),
-          outletKey: head([(a)-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])}] AS articles, [o IN outlets | o{.key, .name, id: o.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(o) }}] AS outlets
+          outletKey: head([(a)-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])}] AS articles
       }
       RETURN t{.id, .name, .description, .keywords, broaderIds: [(t)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(t) | _n.id], statementCount: coalesce(t.statementCount, 0)} AS topic, [n IN scope | n{.id, .name, .description, .keywords, broaderIds: [(n)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(n) | _n.id], statementCount: coalesce(n.statementCount, 0)}] AS covers, speakers,
-             total, statementCount, reports, articles, outlets",
+             total, statementCount, reports, articles",
         "params": {
           "first": 5,
           "skip": 0,

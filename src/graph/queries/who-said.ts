@@ -13,10 +13,9 @@ export interface WhoSaidRow {
   /** Speakers and statements over every page. */
   total: number;
   statementCount: number;
-  /** `{key: statement id, node: quote}`, earliest publication first, with the articles and outlets they cite. */
+  /** `{key: statement id, node: quote}`, earliest publication first, with the articles they are in. */
   reports: Row[];
   articles: Row[];
-  outlets: Row[];
 }
 
 export interface WhoSaidArgs {
@@ -46,26 +45,25 @@ const PROJECT_PAGE = `CALL (page) {
   RETURN collect({speaker: ${project.Speaker('sp')}, statements: statements}) AS speakers
 }`;
 
-/** Every report of the page's statements with its article and outlet (or nothing, when none is selected). */
+/** Every report of the page's statements with its article (or nothing, when none is selected). */
 function reportsPart(reports: boolean | undefined): string {
-  if (!reports) return `WITH *, [] AS reports, [] AS articles, [] AS outlets`;
+  if (!reports) return `WITH *, [] AS reports, [] AS articles`;
   return `CALL (speakers) {
   UNWIND speakers AS x
   UNWIND x.statements AS st
   MATCH (q:Quote)-[:REPORTS]->(:Statement {id: st.id})
   OPTIONAL MATCH (a:Article)-[:QUOTES]->(q)
-  OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
-  WITH st, q, a, o ORDER BY a.published IS NULL, a.published, a.id, q.start
+  WITH st, q, a ORDER BY a.published IS NULL, a.published, a.id, q.start
   // a report needs only its wording and its article; Report.quote loads the whole quote when asked
   WITH collect({key: st.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
-       collect(DISTINCT a) AS articles, collect(DISTINCT o) AS outlets
-  // each article and outlet projected once, not once per report
-  RETURN reports, [a IN articles | ${project.Article('a')}] AS articles, [o IN outlets | ${project.Outlet('o')}] AS outlets
+       collect(DISTINCT a) AS articles
+  // each article projected once, not once per report; its outlet (a handful for a page) loads by key
+  RETURN reports, [a IN articles | ${project.Article('a')}] AS articles
 }`;
 }
 
 const RETURN = `RETURN ${project.Topic('t')} AS topic, [n IN scope | ${project.Topic('n')}] AS covers, speakers,
-       total, statementCount, reports, articles, outlets`;
+       total, statementCount, reports, articles`;
 
 /**
  * Speakers with their statements on a topic or any narrower one, most statements first, one page of them, and
