@@ -7,7 +7,7 @@ import { ROOT } from '../src/config.js';
 const only = process.argv.slice(2);
 // the long ones (minutes, and they kill processes) run only when named
 const DEFAULT = ['extract', 'embed', 'resolve', 'ingest', 'api'];
-const ON_REQUEST = ['crash', 'robustness'];
+const ON_REQUEST = ['growth', 'crash', 'robustness'];
 const unknown = only.filter((b) => !DEFAULT.includes(b) && !ON_REQUEST.includes(b));
 if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${[...DEFAULT, ...ON_REQUEST].join(', ')}`);
