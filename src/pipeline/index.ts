@@ -3,6 +3,7 @@ import type { ArticleDoc, Source } from './doc.js';
 import { splitArticles } from './articles.js';
 import { findQuotes } from './quotes.js';
 import { attributeSpeakers } from './speakers/index.js';
+import { resolveEntities } from './coref/index.js';
 import { tagTopics, type Taxonomy } from './topics.js';
 import { resolveTime } from './time.js';
 
@@ -15,6 +16,7 @@ export function processSource(source: Source, ctx: PipelineContext): ArticleDoc[
   return splitArticles(source).map((article) => {
     let quotes = findQuotes(article);
     quotes = attributeSpeakers(article, quotes);
+    quotes = resolveEntities(article, quotes);
     quotes = tagTopics(article, quotes, ctx.taxonomy);
     quotes = resolveTime(article, quotes);
     return { article, quotes };

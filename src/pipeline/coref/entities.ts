@@ -1,0 +1,386 @@
+// The people and organizations one article names: every run of capitalised words in its narrative read as a
+// name, grouped into entities by name structure (a surname joins the full name that has it; two full names with
+// one surname and different first names stay two people), with where each is named and how prominently
+// (subject of a speech verb, speaker of a quote), for pronouns and role nouns to find their antecedent.
+import type { Article, SpeakerType, Span } from '../doc.js';
+import { firstName, honorific, lexTags, type Gender } from '../nlp.js';
+import { SPEECH } from '../speakers/words.js';
+import { fold, nameRuns, type NameKind, type NameRun } from './names.js';
+import { words, type Word } from './text.js';
+import { isTitle, titleKey } from './words.js';
+
+export interface Entity {
+  /** Article-local key: "e1", "e2", ... in order of creation. */
+  key: string;
+  type: SpeakerType;
+  /** The fullest name the article gives it (a description's phrase when it has no name). */
+  name: string;
+  /** Name words of `name` (its fullness). */
+  fullness: number;
+  surname: string;
+  first: string | null;
+  gender: Gender | null;
+  /** The gender comes from an honorific or a gendered noun (else it is presumed from a first name, or from a pronoun). */
+  genderSure: boolean;
+  plural: boolean;
+  /** Title and role words the article gives it ("senator", "nominee", "strategist"). */
+  titles: Set<string>;
+  /** Folded words of its organization name and acronyms. */
+  words: Set<string>;
+  acronyms: Set<string>;
+  /** A description with no name ("the senator" nobody named). */
+  described: boolean;
+  seen: Seen[];
+}
+
+export interface Seen {
+  start: number;
+  end: number;
+  sent: number;
+  para: number;
+  /** Subject of a speech verb or first name of its sentence: what a later pronoun most likely means. */
+  subject: boolean;
+  /** The mention of a quote's speaker. */
+  speaker: boolean;
+  quoted: boolean;
+  possessive: boolean;
+  /** Named with a first name here. */
+  full: boolean;
+}
+
+const IRREGULAR: Record<string, string> = { said: 'say', told: 'tell', wrote: 'write', spoke: 'speak', thought: 'think', argued: 'argue', noted: 'note' };
+/** An inflected speech verb: "said", "tells", "argued", "warning". */
+export function isSpeechVerb(w: string): boolean {
+  if (IRREGULAR[w]) return true;
+  for (const stem of [w, w.replace(/s$/u, ''), w.replace(/es$/u, ''), w.replace(/ed$/u, ''), w.replace(/d$/u, ''), w.replace(/ing$/u, ''), `${w.replace(/ing$/u, '')}e`, w.replace(/ied$/u, 'y'), w.replace(/ies$/u, 'y')])
+    if (SPEECH.has(stem)) return true;
+  return false;
+}
+
+/** Speech verbs whose subject may follow them ("said Obama"); "told Obama" has its object there. */
+const INVERTING = new Set('said says added adds wrote writes continued explained noted recalled quipped replied responded countered concluded joked observed remarked argued insisted declared tweeted'.split(' '));
+const isVerb = (w: string) => lexTags(w).some((t) => /^(PastTense|PresentTense|Infinitive|Modal|Copula|Auxiliary|Verb|PerfectTense|FutureTense)$/u.test(t));
+const isAdverb = (w: string) => lexTags(w).includes('Adverb');
+
+/** Agent nouns before a name or in its appositive tell its role: "MSNBC host Chris Matthews". */
+const roleWord = (w: Word) => !w.cap && /^\p{Ll}[\p{Ll}-]+$/u.test(w.text) && (isTitle(w.text) || /(?:er|or|ist|ian|ee|man|woman|person)$/u.test(w.lower));
+
+export class Entities {
+  readonly all: Entity[] = [];
+  /** Words of the article's narrative, paragraph by paragraph, in text order. */
+  readonly words: Word[] = [];
+  private readonly paraOf: number[] = [];
+  private readonly bySurname = new Map<string, Entity[]>();
+  private readonly byOrg = new Map<string, Entity>();
+  private readonly runsAt = new Map<number, { run: NameRun; entity: Entity }>();
+  private readonly runsEnding = new Map<number, Entity>();
+  /** Paragraphs in title case (headlines, section heads): every word capitalised, so no run there is a name. */
+  private readonly headlines = new Set<number>();
+
+  constructor(readonly article: Article, quoteSpans: Span[]) {
+    const text = article.source.text;
+    let sent = 0;
+    article.paragraphs.forEach((para, p) => {
+      const ws = words(text, para, quoteSpans, sent);
+      sent = (ws[ws.length - 1]?.sent ?? sent) + 1;
+      if (isTitleCase(ws)) this.headlines.add(p);
+      for (const w of ws) {
+        this.words.push(w);
+        this.paraOf.push(p);
+      }
+    });
+    this.scan();
+  }
+
+  /** Paragraph index of word k. */
+  para(k: number): number {
+    return this.paraOf[k];
+  }
+
+  /** Index of the first word starting at or after pos. */
+  wordAt(pos: number): number {
+    let lo = 0, hi = this.words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.words[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private scan(): void {
+    const ws = this.words;
+    const runs = nameRuns(ws).filter((r) => !this.headlines.has(this.paraOf[r.a]));
+    // full names and organizations first, so surnames named before their full name still find it
+    const full = (r: NameRun) => r.kind === 'organization' || r.first !== null;
+    for (const pass of [true, false])
+      for (const r of runs) {
+        if (full(r) !== pass || r.kind === 'thing') continue;
+        // a name alone that does the speaking ("Melanie said") is someone even with no full name
+        const e = pass ? this.entityOf(r, r.nameStart) : this.partialOf(r, r.nameStart, this.isSubject(r.a, r.b));
+        if (!e) continue;
+        this.runsAt.set(r.nameStart, { run: r, entity: e });
+        this.runsEnding.set(r.end, e);
+        this.note(e, r, { speaker: false });
+      }
+  }
+
+  /** The entity of the scanned name whose name proper starts at `start`, if any. */
+  scanned(start: number): Entity | null {
+    return this.runsAt.get(start)?.entity ?? null;
+  }
+
+  /**
+   * Who put out the document a bare "the report" takes up, or whom "the spokesperson" speaks for: the owner of the
+   * latest earlier mention of that noun ("a Washington Post article", "Ivana Trump's brief", "a report by the GAO",
+   * "a spokesperson for the National Security Council").
+   */
+  ownerOfEarlier(noun: string, at: number): Entity | null {
+    const ws = this.words;
+    for (let k = this.wordAt(at) - 1; k > 0; k--) {
+      if (ws[k].quoted || titleKey(ws[k].lower) !== noun) continue;
+      for (let j = k - 1; j >= 0 && j >= k - 4 && ws[j].sent === ws[k].sent && !/^(a|an|the|this|that|,|\.)$/u.test(ws[j].lower); j--) {
+        const owner = this.runsEnding.get(ws[j].end);
+        if (owner) return owner;
+      }
+      if (/^(by|from|of|for|at|with)$/u.test(ws[k + 1]?.lower ?? '')) {
+        const t = ws[k + 2]?.lower === 'the' ? k + 3 : k + 2;
+        const owner = ws[t] && this.runsAt.get(ws[t].start)?.entity;
+        if (owner) return owner;
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /** Records a mention that is no name (a pronoun, a role noun) as a sighting of e. */
+  saw(e: Entity, span: Span, speaker: boolean, subject: boolean): void {
+    const k = this.wordAt(span.start);
+    const w = this.words[Math.min(k, this.words.length - 1)];
+    if (!w || e.seen.some((s) => s.start === span.start)) return;
+    e.seen.push({ start: span.start, end: span.end, sent: w.sent, para: this.paraOf[k] ?? -1, subject, speaker, quoted: w.quoted, possessive: false, full: false });
+    e.seen.sort((x, y) => x.start - y.start);
+  }
+
+  /** Records a run as a sighting of e: where, how prominent, its titles and role words. */
+  note(e: Entity, r: NameRun, how: { speaker: boolean }): void {
+    const k = this.wordAt(r.start);
+    const inText = this.words[k]?.start === r.start;
+    const last = this.wordAt(r.end) - 1;
+    const sent = inText ? this.words[k].sent : this.sentenceAt(r.start);
+    const subject = inText && this.isSubject(k, last);
+    const same = e.seen.find((s) => s.start === r.start && s.end === r.end);
+    if (!same)
+      e.seen.push({ start: r.start, end: r.end, sent, para: inText ? this.paraOf[k] : -1, subject, speaker: how.speaker, quoted: r.quoted, possessive: r.possessive, full: r.first !== null });
+    else if (how.speaker) same.speaker = true;
+    e.seen.sort((x, y) => x.start - y.start);
+    r.titles.forEach((t) => e.titles.add(t));
+    if (inText) this.rolesAround(e, k, last);
+    this.grow(e, r);
+  }
+
+  private grow(e: Entity, r: NameRun): void {
+    if (e.described) return;
+    const fullness = r.parts.length;
+    // no person's name runs on for more than five words: that is a run of capitals, not a name
+    if (e.type === 'person' && fullness > 5) return;
+    const better = e.type === 'organization' ? fullness > e.fullness && !(r.acronym === null && /^[\p{Lu}&.]+$/u.test(r.text) && fullness === 1) : fullness > e.fullness;
+    if (better || e.fullness === 0) {
+      e.name = r.text;
+      e.fullness = fullness;
+    }
+    e.first ??= r.first;
+    if (r.gender && (!e.gender || (r.genderSure && !e.genderSure))) [e.gender, e.genderSure] = [r.gender, r.genderSure];
+    if (r.acronym) e.acronyms.add(r.acronym);
+    if (e.type === 'organization') for (const p of r.parts) e.words.add(p);
+  }
+
+  /** Role words right before the name ("former campaign strategist David Axelrod") and in an appositive after it. */
+  private rolesAround(e: Entity, a: number, b: number): void {
+    const ws = this.words;
+    for (let k = a - 1; k >= 0 && k >= a - 3 && ws[k].sent === ws[a].sent && roleWord(ws[k]); k--) e.titles.add(titleKey(ws[k].text));
+    if (ws[b + 1]?.text !== ',') return;
+    for (let k = b + 2; k < ws.length && k < b + 14 && ws[k].sent === ws[b].sent && !/^[,;.]$/u.test(ws[k].text); k++)
+      if (roleWord(ws[k])) e.titles.add(titleKey(ws[k].text));
+  }
+
+  /** Subject of its clause: a verb follows (past an appositive), or it follows a speech verb that inverts ("said Obama"). */
+  private isSubject(a: number, b: number): boolean {
+    const ws = this.words;
+    if (ws[a].quoted) return false;
+    let k = b + 1;
+    if (ws[k]?.text === ',') {
+      // skip an appositive: "Jane Doe, a lawyer, said"
+      let j = k + 1;
+      while (j < ws.length && j < k + 16 && ws[j].text !== ',' && ws[j].sent === ws[b].sent) j++;
+      if (ws[j]?.text === ',') k = j + 1;
+    }
+    while (ws[k] && ws[k].sent === ws[b].sent && isAdverb(ws[k].lower)) k++;
+    if (ws[k] && ws[k].sent === ws[b].sent && !ws[k].cap && (isSpeechVerb(ws[k].lower) || isVerb(ws[k].lower))) return true;
+    return a > 0 && ws[a - 1].sent === ws[a].sent && INVERTING.has(ws[a - 1].lower);
+  }
+
+  sentenceAt(pos: number): number {
+    const k = this.wordAt(pos);
+    return this.words[Math.min(k, this.words.length - 1)]?.sent ?? 0;
+  }
+
+  private create(type: SpeakerType, name: string, surname: string, fields: Partial<Entity> = {}): Entity {
+    const e: Entity = {
+      key: `e${this.all.length + 1}`, type, name, fullness: 0, surname, first: null, gender: null, genderSure: false, plural: false,
+      titles: new Set(), words: new Set(), acronyms: new Set(), described: false, seen: [], ...fields,
+    };
+    this.all.push(e);
+    if (type === 'person') this.bySurname.set(surname, [...(this.bySurname.get(surname) ?? []), e]);
+    return e;
+  }
+
+  /** The entity a full name or an organization's name stands for, made if new. */
+  entityOf(r: NameRun, at: number, hint: NameKind = r.kind): Entity | null {
+    const kind = r.kind === 'unknown' ? hint : r.kind;
+    if (kind === 'organization') {
+      const known = this.findOrg(r);
+      if (known) return known;
+      const e = this.create('organization', r.text, r.surname);
+      this.byOrg.set(r.surname, e);
+      if (r.acronym) this.byOrg.set(r.acronym, e);
+      if (r.parts.length === 1 && /^[\p{Lu}&.]+$/u.test(r.text)) e.acronyms.add(r.surname);
+      return e;
+    }
+    if (r.first === null) return this.partialOf(r, at, kind === 'person');
+    const same = (this.bySurname.get(r.surname) ?? []).filter((e) => e.first === null || sameFirst(e.first, r.first!));
+    const named = same.find((e) => e.first !== null);
+    if (named) return named;
+    // a person named by surname before the full name: the full name completes it
+    const bare = same.find((e) => e.first === null && (!r.gender || !e.gender || e.gender === r.gender));
+    if (bare && (this.bySurname.get(r.surname) ?? []).every((e) => e === bare || e.first === null)) return bare;
+    if (kind === 'unknown') return null;
+    return this.create('person', r.text, r.surname);
+  }
+
+  private findOrg(r: NameRun): Entity | null {
+    const direct = this.byOrg.get(r.surname) ?? (r.acronym ? this.byOrg.get(r.acronym) : undefined);
+    if (direct) return direct;
+    if (r.parts.length === 1) {
+      // an acronym of a name given in full ("NSC" for "National Security Council")
+      const acr = this.all.find((e) => e.type === 'organization' && (e.acronyms.has(r.surname) || initials(e.name) === r.surname));
+      if (acr) return acr;
+    }
+    // the same name with a place or "the" before it: "U.S. Department of State" / "Department of State"
+    return this.all.find((e) => e.type === 'organization' && !e.described && (e.surname.endsWith(` ${r.surname}`) || r.surname.endsWith(` ${e.surname}`))) ?? null;
+  }
+
+  /**
+   * The person a surname (maybe with a title) stands for at `at`. News give a person's full name at the first
+   * mention, so a surname long before someone's full name is someone else; of several people with the surname,
+   * one the text just named in full, else the first the article named (the bare surname stays theirs; relatives
+   * are told apart by first names). A person only known by the surname is made when `create`.
+   */
+  partialOf(r: NameRun, at: number, create: boolean): Entity | null {
+    const surname = r.surname;
+    const here = this.sentenceAt(at);
+    let cands = this.bySurname.get(surname) ?? [];
+    if (cands.length === 0) cands = this.all.filter((e) => e.type === 'person' && !e.described && e.name.split(/\s+/u).slice(1).some((w) => fold(w) === surname));
+    cands = cands.filter((e) => e.seen.length === 0 || e.seen[0].start <= at || e.seen[0].sent - here <= CATAPHORA);
+    const agree = cands.filter((e) => !r.gender || !e.gender || e.gender === r.gender);
+    // a presumed gender gives way to an honorific ("Ms." before a name the lexicon reads as male)
+    const fit = agree.length || cands.length !== 1 || (r.genderSure && cands[0].genderSure) ? agree : cands;
+    if (fit.length === 1 && r.genderSure && fit[0].gender !== r.gender) [fit[0].gender, fit[0].genderSure] = [r.gender, true];
+    if (fit.length === 1) return fit[0];
+    // "Mayor Fox": of several, the one with that office
+    const offices = r.titles.filter((t) => !honorific(t));
+    const titled = fit.filter((e) => offices.some((t) => e.titles.has(t)));
+    if (titled.length === 1) return titled[0];
+    if (fit.length > 1) {
+      const local = fit.filter((e) => e.seen.some((s) => s.start < at && here - s.sent <= 1 && s.full && s.subject));
+      if (local.length === 1) return local[0];
+      return fit.reduce((x, y) => (firstSeen(y) < firstSeen(x) ? y : x));
+    }
+    if (r.parts.length === 1 && r.titles.length === 0) {
+      // a first name alone: "Heidi" after "Heidi Cruz"
+      const byFirst = this.all.filter((e) => e.type === 'person' && e.first === surname);
+      if (byFirst.length === 1) return byFirst[0];
+    }
+    if (r.kind === 'organization') return this.entityOf(r, at);
+    if (!create && (r.kind !== 'person' || (r.titles.length === 0 && isOnlyFirstName(r)))) return null;
+    if (r.kind === 'thing') return null;
+    return this.create('person', r.text, surname);
+  }
+
+  /** The first entity that fits named after `at`, within `sentences` sentences. */
+  firstAfter(at: number, fit: (e: Entity) => number, sentences: number): Entity | null {
+    const here = this.sentenceAt(at);
+    let best: { e: Entity; start: number } | null = null;
+    for (const e of this.all) {
+      if (!fit(e)) continue;
+      const s = e.seen.find((x) => x.start >= at && !x.quoted);
+      if (s && s.sent - here <= sentences && (!best || s.start < best.start)) best = { e, start: s.start };
+    }
+    return best?.e ?? null;
+  }
+
+  /** A description nobody named ("the senator"): one entity per phrase. */
+  described(phrase: string, type: SpeakerType, plural: boolean, gender: Gender | null): Entity {
+    const key = fold(phrase);
+    const known = this.all.find((e) => e.described && e.surname === key);
+    if (known) return known;
+    return this.create(type, phrase, key, { described: true, plural, gender, fullness: 1 });
+  }
+
+  /**
+   * The entity among `cands` most prominent just before `at`, by its most prominent sighting there: halved for each
+   * sentence back, doubled as a subject, again as a quote's speaker; a possessive or a name inside a quotation
+   * counts little. (The latest strong sighting decides, not how often a person was named: on PolNeAR dev the
+   * maximum beats the sum.)
+   * `fit` weighs each candidate (0: excluded; below 1: agrees only maybe, as an unknown gender).
+   */
+  mostSalient(cands: Entity[], at: number, fit: (e: Entity) => number | boolean, window = 12): Entity | null {
+    const here = this.sentenceAt(at);
+    // inside a quotation, names in it count as any other
+    const inQuote = this.words[this.wordAt(at)]?.quoted ?? false;
+    let best: Entity | null = null;
+    let bestScore = 0;
+    for (const e of cands) {
+      const weight = Number(fit(e));
+      if (!weight) continue;
+      let score = 0;
+      for (const s of e.seen) {
+        if (s.start >= at) break;
+        const back = here - s.sent;
+        if (back > window) continue;
+        let w = (1 + (s.subject ? 1 : 0) + (s.speaker ? 1 : 0)) * 0.5 ** back;
+        if (s.possessive) w *= 0.5;
+        if (s.quoted && !inQuote) w *= 0.1;
+        score = Math.max(score, w);
+      }
+      score *= weight;
+      if (score > bestScore) {
+        best = e;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+}
+
+/** One given name, or an initial or a short form of it ("Len" and "Leonard", "G." and "George"). */
+export function sameFirst(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = a.replace(/\.$/u, ''), y = b.replace(/\.$/u, '');
+  if (x.length === 1 || y.length === 1) return x[0] === y[0];
+  return (x.length >= 3 && y.startsWith(x)) || (y.length >= 3 && x.startsWith(y));
+}
+
+/** How many sentences before its full name a surname may name someone (a headline, a lede). */
+const CATAPHORA = 3;
+const firstSeen = (e: Entity) => e.seen[0]?.start ?? Infinity;
+const isOnlyFirstName = (r: NameRun) => r.parts.length === 1 && firstName(r.text) !== null && !lexTags(r.text).some((t) => t === 'LastName' || t === 'Person');
+
+/** Four or more words, all but short function words capitalised: "Hillary Clinton Sides With George W. Bush". */
+function isTitleCase(ws: Word[]): boolean {
+  const alpha = ws.filter((w) => /^\p{L}/u.test(w.text) && !w.quoted);
+  return alpha.length >= 4 && alpha.every((w) => w.cap || /^(a|an|the|of|in|on|at|to|for|and|or|but|with|by|as|vs)$/u.test(w.lower)) && alpha.filter((w) => w.cap).length >= 4;
+}
+
+const initials = (name: string) =>
+  name.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase()).join('');
