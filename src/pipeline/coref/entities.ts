@@ -3,11 +3,11 @@
 // one surname and different first names stay two people), with where each is named and how prominently
 // (subject of a speech verb, speaker of a quote), for pronouns and role nouns to find their antecedent.
 import type { Article, SpeakerType, Span } from '../doc.js';
-import { firstName, honorific, lexTags, type Gender } from '../nlp.js';
+import { lexTags, type Gender } from '../nlp.js';
 import { SPEECH } from '../speakers/words.js';
 import { fold, nameRuns, type NameKind, type NameRun } from './names.js';
-import { words, type Word } from './text.js';
-import { isTitle, titleKey } from './words.js';
+import { isPunct, lex, words, type Word } from './text.js';
+import { firstNameOf, honorificOf, titleKey } from './words.js';
 
 export interface Entity {
   /** Article-local key: "e1", "e2", ... in order of creation. */
@@ -23,7 +23,7 @@ export interface Entity {
   /** The gender comes from an honorific or a gendered noun (else it is presumed from a first name, or from a pronoun). */
   genderSure: boolean;
   plural: boolean;
-  /** Title and role words the article gives it ("senator", "nominee", "strategist"). */
+  /** Title words its names carry ("Sen." as "senator"); with the role words around them, see Entities.titlesOf. */
   titles: Set<string>;
   /** Folded words of its organization name and acronyms. */
   words: Set<string>;
@@ -46,24 +46,15 @@ export interface Seen {
   possessive: boolean;
   /** Named with a first name here. */
   full: boolean;
-}
-
-const IRREGULAR: Record<string, string> = { said: 'say', told: 'tell', wrote: 'write', spoke: 'speak', thought: 'think', argued: 'argue', noted: 'note' };
-/** An inflected speech verb: "said", "tells", "argued", "warning". */
-export function isSpeechVerb(w: string): boolean {
-  if (IRREGULAR[w]) return true;
-  for (const stem of [w, w.replace(/s$/u, ''), w.replace(/es$/u, ''), w.replace(/ed$/u, ''), w.replace(/d$/u, ''), w.replace(/ing$/u, ''), `${w.replace(/ing$/u, '')}e`, w.replace(/ied$/u, 'y'), w.replace(/ies$/u, 'y')])
-    if (SPEECH.has(stem)) return true;
-  return false;
+  /** Word indexes of the name in the narrative, while the role words around it are unread. */
+  unread?: [number, number];
 }
 
 /** Speech verbs whose subject may follow them ("said Obama"); "told Obama" has its object there. */
 const INVERTING = new Set('said says added adds wrote writes continued explained noted recalled quipped replied responded countered concluded joked observed remarked argued insisted declared tweeted'.split(' '));
-const isVerb = (w: string) => lexTags(w).some((t) => /^(PastTense|PresentTense|Infinitive|Modal|Copula|Auxiliary|Verb|PerfectTense|FutureTense)$/u.test(t));
-const isAdverb = (w: string) => lexTags(w).includes('Adverb');
 
 /** Agent nouns before a name or in its appositive tell its role: "MSNBC host Chris Matthews". */
-const roleWord = (w: Word) => !w.cap && /^\p{Ll}[\p{Ll}-]+$/u.test(w.text) && (isTitle(w.text) || /(?:er|or|ist|ian|ee|man|woman|person)$/u.test(w.lower));
+const roleWord = (w: Word) => !w.cap && /^\p{Ll}[\p{Ll}-]+$/u.test(w.text) && (lex(w).title || /(?:er|or|ist|ian|ee|man|woman|person)$/u.test(w.lower));
 
 export class Entities {
   readonly all: Entity[] = [];
@@ -71,6 +62,11 @@ export class Entities {
   readonly words: Word[] = [];
   private readonly paraOf: number[] = [];
   private readonly bySurname = new Map<string, Entity[]>();
+  /** People by the words of their name after the first ("Guajardo" of "Ildefonso Guajardo Villarreal"). */
+  private readonly byNameWord = new Map<string, Set<Entity>>();
+  private readonly byFirst = new Map<string, Set<Entity>>();
+  /** Organizations, with the initials of their names ("nsc" for "National Security Council"). */
+  private readonly orgs: { e: Entity; initials: string }[] = [];
   private readonly byOrg = new Map<string, Entity>();
   private readonly runsAt = new Map<number, { run: NameRun; entity: Entity }>();
   private readonly runsEnding = new Map<number, Entity>();
@@ -117,7 +113,7 @@ export class Entities {
       for (const r of runs) {
         if (full(r) !== pass || r.kind === 'thing') continue;
         // a name alone that does the speaking ("Melanie said") is someone even with no full name
-        const e = pass ? this.entityOf(r, r.nameStart) : this.partialOf(r, r.nameStart, this.isSubject(r.a, r.b));
+        const e = pass ? this.entityOf(r, r.nameStart) : this.partialOf(r, r.nameStart, () => this.isSubject(r.a, r.b));
         if (!e) continue;
         this.runsAt.set(r.nameStart, { run: r, entity: e });
         this.runsEnding.set(r.end, e);
@@ -158,8 +154,14 @@ export class Entities {
     const k = this.wordAt(span.start);
     const w = this.words[Math.min(k, this.words.length - 1)];
     if (!w || e.seen.some((s) => s.start === span.start)) return;
-    e.seen.push({ start: span.start, end: span.end, sent: w.sent, para: this.paraOf[k] ?? -1, subject, speaker, quoted: w.quoted, possessive: false, full: false });
-    e.seen.sort((x, y) => x.start - y.start);
+    this.insert(e, { start: span.start, end: span.end, sent: w.sent, para: this.paraOf[k] ?? -1, subject, speaker, quoted: w.quoted, possessive: false, full: false });
+  }
+
+  /** Sightings are kept in text order; they mostly come in order, so the place is sought from the end. */
+  private insert(e: Entity, seen: Seen): void {
+    let i = e.seen.length;
+    while (i > 0 && e.seen[i - 1].start > seen.start) i--;
+    e.seen.splice(i, 0, seen);
   }
 
   /** Records a run as a sighting of e: where, how prominent, its titles and role words. */
@@ -169,13 +171,13 @@ export class Entities {
     const last = this.wordAt(r.end) - 1;
     const sent = inText ? this.words[k].sent : this.sentenceAt(r.start);
     const subject = inText && this.isSubject(k, last);
-    const same = e.seen.find((s) => s.start === r.start && s.end === r.end);
-    if (!same)
-      e.seen.push({ start: r.start, end: r.end, sent, para: inText ? this.paraOf[k] : -1, subject, speaker: how.speaker, quoted: r.quoted, possessive: r.possessive, full: r.first !== null });
-    else if (how.speaker) same.speaker = true;
-    e.seen.sort((x, y) => x.start - y.start);
+    const same = e.seen.length && e.seen[e.seen.length - 1].start >= r.start ? e.seen.find((s) => s.start === r.start && s.end === r.end) : undefined;
+    if (!same) {
+      const seen: Seen = { start: r.start, end: r.end, sent, para: inText ? this.paraOf[k] : -1, subject, speaker: how.speaker, quoted: r.quoted, possessive: r.possessive, full: r.first !== null };
+      if (inText) seen.unread = [k, last];
+      this.insert(e, seen);
+    } else if (how.speaker) same.speaker = true;
     r.titles.forEach((t) => e.titles.add(t));
-    if (inText) this.rolesAround(e, k, last);
     this.grow(e, r);
   }
 
@@ -188,14 +190,32 @@ export class Entities {
     if (better || e.fullness === 0) {
       e.name = r.text;
       e.fullness = fullness;
+      if (e.type === 'person') for (const w of r.parts.slice(1)) this.byNameWord.set(w, (this.byNameWord.get(w) ?? new Set()).add(e));
+      const org = this.orgs.find((o) => o.e === e);
+      if (org) org.initials = initials(e.name);
     }
-    e.first ??= r.first;
+    if (e.first === null && r.first !== null && e.type === 'person') {
+      e.first = r.first;
+      this.byFirst.set(r.first, (this.byFirst.get(r.first) ?? new Set()).add(e));
+    }
     if (r.gender && (!e.gender || (r.genderSure && !e.genderSure))) [e.gender, e.genderSure] = [r.gender, r.genderSure];
     if (r.acronym) e.acronyms.add(r.acronym);
     if (e.type === 'organization') for (const p of r.parts) e.words.add(p);
   }
 
-  /** Role words right before the name ("former campaign strategist David Axelrod") and in an appositive after it. */
+  /**
+   * The titles of e and the role words right before its names ("former campaign strategist David Axelrod") and in
+   * an appositive after them: read when a role noun asks (most articles never do).
+   */
+  titlesOf(e: Entity): Set<string> {
+    for (const s of e.seen)
+      if (s.unread) {
+        this.rolesAround(e, ...s.unread);
+        delete s.unread;
+      }
+    return e.titles;
+  }
+
   private rolesAround(e: Entity, a: number, b: number): void {
     const ws = this.words;
     for (let k = a - 1; k >= 0 && k >= a - 3 && ws[k].sent === ws[a].sent && roleWord(ws[k]); k--) e.titles.add(titleKey(ws[k].text));
@@ -215,8 +235,8 @@ export class Entities {
       while (j < ws.length && j < k + 16 && ws[j].text !== ',' && ws[j].sent === ws[b].sent) j++;
       if (ws[j]?.text === ',') k = j + 1;
     }
-    while (ws[k] && ws[k].sent === ws[b].sent && isAdverb(ws[k].lower)) k++;
-    if (ws[k] && ws[k].sent === ws[b].sent && !ws[k].cap && (isSpeechVerb(ws[k].lower) || isVerb(ws[k].lower))) return true;
+    while (ws[k] && ws[k].sent === ws[b].sent && lex(ws[k]).adverb) k++;
+    if (ws[k] && ws[k].sent === ws[b].sent && !ws[k].cap && (lex(ws[k]).speech || lex(ws[k]).verb)) return true;
     return a > 0 && ws[a - 1].sent === ws[a].sent && INVERTING.has(ws[a - 1].lower);
   }
 
@@ -242,6 +262,7 @@ export class Entities {
       const known = this.findOrg(r);
       if (known) return known;
       const e = this.create('organization', r.text, r.surname);
+      this.orgs.push({ e, initials: initials(r.text) });
       this.byOrg.set(r.surname, e);
       if (r.acronym) this.byOrg.set(r.acronym, e);
       if (r.parts.length === 1 && /^[\p{Lu}&.]+$/u.test(r.text)) e.acronyms.add(r.surname);
@@ -263,11 +284,11 @@ export class Entities {
     if (direct) return direct;
     if (r.parts.length === 1) {
       // an acronym of a name given in full ("NSC" for "National Security Council")
-      const acr = this.all.find((e) => e.type === 'organization' && (e.acronyms.has(r.surname) || initials(e.name) === r.surname));
-      if (acr) return acr;
+      const acr = this.orgs.find((o) => o.e.acronyms.has(r.surname) || o.initials === r.surname);
+      if (acr) return acr.e;
     }
     // the same name with a place or "the" before it: "U.S. Department of State" / "Department of State"
-    return this.all.find((e) => e.type === 'organization' && !e.described && (e.surname.endsWith(` ${r.surname}`) || r.surname.endsWith(` ${e.surname}`))) ?? null;
+    return this.orgs.find(({ e }) => !e.described && (e.surname.endsWith(` ${r.surname}`) || r.surname.endsWith(` ${e.surname}`)))?.e ?? null;
   }
 
   /**
@@ -276,20 +297,20 @@ export class Entities {
    * one the text just named in full, else the first the article named (the bare surname stays theirs; relatives
    * are told apart by first names). A person only known by the surname is made when `create`.
    */
-  partialOf(r: NameRun, at: number, create: boolean): Entity | null {
+  partialOf(r: NameRun, at: number, mayCreate: boolean | (() => boolean)): Entity | null {
     const surname = r.surname;
-    const here = this.sentenceAt(at);
     let cands = this.bySurname.get(surname) ?? [];
-    if (cands.length === 0) cands = this.all.filter((e) => e.type === 'person' && !e.described && e.name.split(/\s+/u).slice(1).some((w) => fold(w) === surname));
-    cands = cands.filter((e) => e.seen.length === 0 || e.seen[0].start <= at || e.seen[0].sent - here <= CATAPHORA);
+    if (cands.length === 0 && this.byNameWord.has(surname)) cands = [...this.byNameWord.get(surname)!].filter((e) => !e.described);
+    const here = cands.length ? this.sentenceAt(at) : 0;
+    if (cands.length) cands = cands.filter((e) => e.seen.length === 0 || e.seen[0].start <= at || e.seen[0].sent - here <= CATAPHORA);
     const agree = cands.filter((e) => !r.gender || !e.gender || e.gender === r.gender);
     // a presumed gender gives way to an honorific ("Ms." before a name the lexicon reads as male)
     const fit = agree.length || cands.length !== 1 || (r.genderSure && cands[0].genderSure) ? agree : cands;
     if (fit.length === 1 && r.genderSure && fit[0].gender !== r.gender) [fit[0].gender, fit[0].genderSure] = [r.gender, true];
     if (fit.length === 1) return fit[0];
     // "Mayor Fox": of several, the one with that office
-    const offices = r.titles.filter((t) => !honorific(t));
-    const titled = fit.filter((e) => offices.some((t) => e.titles.has(t)));
+    const offices = r.titles.filter((t) => !honorificOf(t));
+    const titled = offices.length ? fit.filter((e) => offices.some((t) => this.titlesOf(e).has(t))) : [];
     if (titled.length === 1) return titled[0];
     if (fit.length > 1) {
       const local = fit.filter((e) => e.seen.some((s) => s.start < at && here - s.sent <= 1 && s.full && s.subject));
@@ -298,12 +319,14 @@ export class Entities {
     }
     if (r.parts.length === 1 && r.titles.length === 0) {
       // a first name alone: "Heidi" after "Heidi Cruz"
-      const byFirst = this.all.filter((e) => e.type === 'person' && e.first === surname);
-      if (byFirst.length === 1) return byFirst[0];
+      const byFirst = this.byFirst.get(surname);
+      if (byFirst?.size === 1) return [...byFirst][0];
     }
     if (r.kind === 'organization') return this.entityOf(r, at);
-    if (!create && (r.kind !== 'person' || (r.titles.length === 0 && isOnlyFirstName(r)))) return null;
     if (r.kind === 'thing') return null;
+    // a person by the name's structure is made; a lone word only when allowed (asked last: it costs a look around)
+    const doubtful = r.kind !== 'person' || (r.titles.length === 0 && isOnlyFirstName(r));
+    if (doubtful && !(typeof mayCreate === 'function' ? mayCreate() : mayCreate)) return null;
     return this.create('person', r.text, surname);
   }
 
@@ -374,13 +397,19 @@ export function sameFirst(a: string, b: string): boolean {
 /** How many sentences before its full name a surname may name someone (a headline, a lede). */
 const CATAPHORA = 3;
 const firstSeen = (e: Entity) => e.seen[0]?.start ?? Infinity;
-const isOnlyFirstName = (r: NameRun) => r.parts.length === 1 && firstName(r.text) !== null && !lexTags(r.text).some((t) => t === 'LastName' || t === 'Person');
+const isOnlyFirstName = (r: NameRun) => r.parts.length === 1 && firstNameOf(r.text) !== null && !lexTags(r.text).some((t) => t === 'LastName' || t === 'Person');
 
 /** Four or more words, all but short function words capitalised: "Hillary Clinton Sides With George W. Bush". */
 function isTitleCase(ws: Word[]): boolean {
-  const alpha = ws.filter((w) => /^\p{L}/u.test(w.text) && !w.quoted);
-  return alpha.length >= 4 && alpha.every((w) => w.cap || /^(a|an|the|of|in|on|at|to|for|and|or|but|with|by|as|vs)$/u.test(w.lower)) && alpha.filter((w) => w.cap).length >= 4;
+  let caps = 0;
+  for (const w of ws) {
+    if (w.quoted || !/^\p{L}/u.test(w.text)) continue;
+    if (w.cap) caps++;
+    else if (!SMALL_WORDS.has(w.lower)) return false;
+  }
+  return caps >= 4;
 }
+const SMALL_WORDS = new Set('a an the of in on at to for and or but with by as vs'.split(' '));
 
 const initials = (name: string) =>
   name.split(/\s+/u).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase()).join('');

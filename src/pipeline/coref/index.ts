@@ -9,7 +9,7 @@ import { Entities, type Entity } from './entities.js';
 import { readMention, type ReadMention } from './mention.js';
 import { resolvePronoun } from './pronouns.js';
 import { words } from './text.js';
-import { DOCUMENT_NOUNS, PRONOUN, SPOKES_NOUNS } from './words.js';
+import { DOCUMENT_NOUNS, GENDERED, PRONOUN, SPOKES_NOUNS } from './words.js';
 
 export function resolveEntities(article: Article, quotes: Quote[]): Quote[] {
   if (!quotes.some((q) => q.speaker?.mention)) return quotes;
@@ -35,8 +35,8 @@ export function resolveEntities(article: Article, quotes: Quote[]): Quote[] {
   let next = 0;
   for (const w of ents.words) {
     while (next < narrative.length && narrative[next].m.start <= w.start) resolve(narrative[next++]);
-    const agrees = PRONOUN[w.lower];
-    if (w.quoted || (agrees !== 'male' && agrees !== 'female') || byMention.has(key(w))) continue;
+    if (w.quoted || w.lower.length > 3 || !GENDERED.has(w.lower) || byMention.has(key(w))) continue;
+    const agrees = PRONOUN[w.lower] as 'male' | 'female';
     const e = resolvePronoun(ents, article, agrees, w, null);
     if (e) ents.saw(e, w, false, w.lower === 'he' || w.lower === 'she');
   }
@@ -97,7 +97,7 @@ function role(ents: Entities, read: Extract<ReadMention, { kind: 'role' }>, m: M
     const agrees = (e: Entity) => !read.gender || !e.gender || e.gender === read.gender;
     const fits = org
       ? (e: Entity) => e.type === 'organization' && !e.described && e.words.has(read.head)
-      : (e: Entity) => e.type === 'person' && !e.described && e !== owner && e.titles.has(read.head) && agrees(e);
+      : (e: Entity) => e.type === 'person' && !e.described && e !== owner && ents.titlesOf(e).has(read.head) && agrees(e);
     // a headline's "Retired General" takes up the general the article then names
     const e = ents.mostSalient(ents.all, m.start, fits, Infinity) ?? ents.firstAfter(m.start, (x) => Number(fits(x)), NEAR);
     if (e) return e;
