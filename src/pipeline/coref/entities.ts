@@ -6,7 +6,7 @@ import type { Article, SpeakerType, Span } from '../doc.js';
 import { lexTags, type Gender } from '../nlp.js';
 import { SPEECH } from '../speakers/words.js';
 import { fold, nameRuns, type NameKind, type NameRun } from './names.js';
-import { isPunct, lex, words, type Word } from './text.js';
+import { isPossessive, isPunct, lex, words, type Word } from './text.js';
 import { firstNameOf, honorificOf, titleKey } from './words.js';
 
 export interface Entity {
@@ -73,10 +73,20 @@ export class Entities {
   /** Paragraphs in title case (headlines, section heads): every word capitalised, so no run there is a name. */
   private readonly headlines = new Set<number>();
 
-  constructor(readonly article: Article, quoteSpans: Span[]) {
+  /** Paragraphs from this one on are read only for fuller names of the entities linked (see `growFromTail`). */
+  private readonly tail: number;
+
+  /**
+   * The entities of an article, read up to the paragraph holding `upTo` and the two after it: nothing later can be
+   * the antecedent of a mention before it.
+   */
+  constructor(readonly article: Article, private readonly quoteSpans: Span[], upTo = Infinity) {
     const text = article.source.text;
     let sent = 0;
-    article.paragraphs.forEach((para, p) => {
+    let last = 0;
+    while (last < article.paragraphs.length && article.paragraphs[last].start <= upTo) last++;
+    this.tail = Math.min(article.paragraphs.length, last + TAIL - 1);
+    article.paragraphs.slice(0, this.tail).forEach((para, p) => {
       const ws = words(text, para, quoteSpans, sent);
       sent = (ws[ws.length - 1]?.sent ?? sent) + 1;
       if (isTitleCase(ws)) this.headlines.add(p);
@@ -86,6 +96,38 @@ export class Entities {
       }
     });
     this.scan();
+  }
+
+  /**
+   * Names given later than the paragraphs read make the entities' names fuller ("Kerry" named "John Kerry" in the
+   * last paragraph); only paragraphs that hold one of their surnames are read, and no entity is made.
+   */
+  growFromTail(entities: Iterable<Entity>): void {
+    const people = [...entities].filter((e) => e.type === 'person' && !e.described);
+    const text = this.article.source.text;
+    for (const para of this.article.paragraphs.slice(this.tail)) {
+      const lower = text.slice(para.start, para.end).toLowerCase();
+      if (!people.some((e) => lower.includes(e.surname))) continue;
+      for (const r of nameRuns(words(text, para, this.quoteSpans))) {
+        if (r.kind === 'organization' || r.kind === 'thing' || r.first === null) continue;
+        const same = people.filter((e) => e.surname === r.surname && (e.first === null || sameFirst(e.first, r.first!)));
+        if (same.length === 1 && (same[0].first !== null || (this.bySurname.get(r.surname) ?? []).length === 1)) this.grow(same[0], r);
+      }
+    }
+  }
+
+  /** Whether pos lies inside a quotation (spans sorted by start). */
+  quotedAt(pos: number): boolean {
+    const spans = this.quoteSpans;
+    let lo = 0, hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    // the latest span starting at or before pos, or one that encloses it (an outer quotation)
+    for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) if (spans[k].start <= pos && pos < spans[k].end) return true;
+    return false;
   }
 
   /** Paragraph index of word k. */
@@ -154,7 +196,7 @@ export class Entities {
     const k = this.wordAt(span.start);
     const w = this.words[Math.min(k, this.words.length - 1)];
     if (!w || e.seen.some((s) => s.start === span.start)) return;
-    this.insert(e, { start: span.start, end: span.end, sent: w.sent, para: this.paraOf[k] ?? -1, subject, speaker, quoted: w.quoted, possessive: false, full: false });
+    this.insert(e, { start: span.start, end: span.end, sent: w.sent, para: this.paraOf[k] ?? -1, subject, speaker, quoted: this.quotedAt(span.start), possessive: false, full: false });
   }
 
   /** Sightings are kept in text order; they mostly come in order, so the place is sought from the end. */
@@ -237,7 +279,10 @@ export class Entities {
     }
     while (ws[k] && ws[k].sent === ws[b].sent && lex(ws[k]).adverb) k++;
     if (ws[k] && ws[k].sent === ws[b].sent && !ws[k].cap && (lex(ws[k]).speech || lex(ws[k]).verb)) return true;
-    return a > 0 && ws[a - 1].sent === ws[a].sent && INVERTING.has(ws[a - 1].lower);
+    // "noted NBC's Dante Chinni": a possessor between the verb and the name
+    let v = a - 1;
+    if (v >= 0 && isPossessive(ws[v])) while (v >= 0 && ws[v].cap && ws[v].sent === ws[a].sent) v--;
+    return v >= 0 && ws[v].sent === ws[a].sent && INVERTING.has(ws[v].lower);
   }
 
   sentenceAt(pos: number): number {
@@ -360,7 +405,7 @@ export class Entities {
   mostSalient(cands: Entity[], at: number, fit: (e: Entity) => number | boolean, window = 12): Entity | null {
     const here = this.sentenceAt(at);
     // inside a quotation, names in it count as any other
-    const inQuote = this.words[this.wordAt(at)]?.quoted ?? false;
+    const inQuote = this.quotedAt(at);
     let best: Entity | null = null;
     let bestScore = 0;
     for (const e of cands) {
@@ -394,6 +439,8 @@ export function sameFirst(a: string, b: string): boolean {
   return (x.length >= 3 && y.startsWith(x)) || (y.length >= 3 && x.startsWith(y));
 }
 
+/** Paragraphs read after the one holding the last mention: a name may follow its first mention shortly. */
+const TAIL = 3;
 /** How many sentences before its full name a surname may name someone (a headline, a lede). */
 const CATAPHORA = 3;
 const firstSeen = (e: Entity) => e.seen[0]?.start ?? Infinity;

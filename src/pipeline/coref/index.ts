@@ -14,7 +14,8 @@ import { DOCUMENT_NOUNS, GENDERED, PRONOUN, SPOKES_NOUNS } from './words.js';
 export function resolveEntities(article: Article, quotes: Quote[]): Quote[] {
   if (!quotes.some((q) => q.speaker?.mention)) return quotes;
   const spans: Span[] = [...quotes].sort((a, b) => a.start - b.start);
-  const ents = new Entities(article, spans);
+  const lastMention = Math.max(...quotes.map((q) => q.speaker?.mention?.end ?? -1));
+  const ents = new Entities(article, spans, lastMention);
   const linked = new Map<string, Entity | null>();
   const key = (m: Span) => `${m.start}:${m.end}`;
   // each mention span once, with the quote it speaks and the quote it stands inside (an embedded quote's "he")
@@ -42,6 +43,7 @@ export function resolveEntities(article: Article, quotes: Quote[]): Quote[] {
   }
   narrative.slice(next).forEach(resolve);
   all.filter((x) => x.inside).forEach(resolve);
+  ents.growFromTail(new Set([...linked.values()].filter((e): e is Entity => e !== null)));
   return quotes.map((q) => {
     const m = q.speaker?.mention;
     const e = m ? linked.get(key(m)) : null;
@@ -109,7 +111,8 @@ function role(ents: Entities, read: Extract<ReadMention, { kind: 'role' }>, m: M
       if (salient) return salient;
     }
   }
-  return ents.described(read.phrase, org ? 'organization' : 'person', read.plural, read.gender);
+  // a document nobody is said to have put out ("the book") speaks for no person: no "he" or "she" takes it up
+  return ents.described(read.phrase, org || speaksFor && !SPOKES_NOUNS.has(read.head) ? 'organization' : 'person', read.plural, read.gender);
 }
 
 /** How many sentences back a definite description looks for the entity it takes up. */

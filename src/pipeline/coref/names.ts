@@ -105,6 +105,7 @@ export function readRun(ws: Word[], a: number, b: number): NameRun | null {
   if (a > b) return null;
   // a capitalised common noun opening a sentence: "Officials said", "Protesters marched"
   if (a === b && sentenceStart(ws, a) && lex(ws[a]).common && !lex(ws[a]).first && !/^\p{Lu}+$/u.test(ws[a].text)) return null;
+  if (a === b) return oneWord(ws, a);
   // titles end at the last title word that has a name after it
   let n = a;
   for (let k = b - 1; k >= a; k--)
@@ -175,6 +176,26 @@ export function readRun(ws: Word[], a: number, b: number): NameRun | null {
     start: ws[a].start, end: ws[b].end, nameStart: name[0].start, quoted: ws[a].quoted,
     surname: kind === 'organization' ? parts.join(' ') : fold(core.text),
     first: kind === 'organization' || !firstWord ? null : fold(firstWord.text),
+  };
+}
+
+/** A name of one word ("Trump", "NATO", "Iraq"): most runs are, so it is read without the general machinery. */
+function oneWord(ws: Word[], a: number): NameRun | null {
+  const w = ws[a];
+  const x = lex(w);
+  if (isMark(w) || NAME_JOINERS.has(w.lower) || (x.title && !x.first)) return null;
+  const text = stripPossessive(w.text);
+  const f = fold(w.text);
+  if (!f) return null;
+  let kind: NameKind = 'unknown';
+  if (THING_HEADS.has(f) || x.place || /^(\p{Lu}\.){2,3}$/u.test(text)) kind = 'thing';
+  else if (x.orgHead || x.org || isAcronym(text)) kind = 'organization';
+  else if (x.person) kind = 'person';
+  let acronym: string | null = null;
+  if (ws[a + 1]?.text === '(' && isAcronym(ws[a + 2]?.text ?? '') && ws[a + 3]?.text === ')') acronym = fold(ws[a + 2].text);
+  return {
+    a, b: a, n: a, kind, text, parts: [f], titles: [], possessive: isPossessive(w), acronym, gender: null, genderSure: false,
+    start: w.start, end: w.end, nameStart: w.start, quoted: w.quoted, surname: f, first: null,
   };
 }
 

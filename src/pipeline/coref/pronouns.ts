@@ -37,8 +37,7 @@ export function resolvePronoun(ents: Entities, article: Article, agrees: Agreeme
 
 /** "I" in the narrative is the author: the byline. */
 function author(ents: Entities, article: Article, m: Span): Entity | null {
-  const w = ents.words[ents.wordAt(m.start)];
-  if (!w || w.quoted || article.byline.length !== 1) return null;
+  if (ents.quotedAt(m.start) || article.byline.length !== 1) return null;
   const byline = words(article.byline[0], { start: 0, end: article.byline[0].length });
   const run = byline.length ? readRun(byline, 0, byline.length - 1) : null;
   return run ? ents.entityOf({ ...run, kind: 'person' }, m.start) : null;
