@@ -3,6 +3,7 @@ import type { Article, ArticleDoc, Quote, Source } from './doc.js';
 import { splitArticles } from './articles.js';
 import { findQuotes } from './quotes.js';
 import { attributeSpeakers } from './speakers/index.js';
+import { resolveEntities } from './coref/index.js';
 import { tagTopics, type Taxonomy } from './topics.js';
 import { resolveTime } from './time.js';
 
@@ -29,6 +30,7 @@ export function processSource(source: Source, ctx: PipelineContext): ArticleDoc[
 function quoteStages(article: Article, ctx: PipelineContext): Quote[] {
   let quotes = findQuotes(article);
   quotes = attributeSpeakers(article, quotes);
+  quotes = resolveEntities(article, quotes);
   quotes = tagTopics(article, quotes, ctx.taxonomy);
   return resolveTime(article, quotes);
 }
