@@ -8,8 +8,9 @@ import { register as extract } from './extract.js';
 import { register as ingest } from './ingest.js';
 import { register as serve } from './serve.js';
 import { register as start } from './start.js';
+import { register as train } from './train.js';
 
-const commands: Registrar[] = [db, evaluate, extract, ingest, serve, start];
+const commands: Registrar[] = [db, evaluate, extract, ingest, serve, start, train];
 
 const program = new Command('quotegraph')
   .description('Quote-attribution knowledge graph for news')
