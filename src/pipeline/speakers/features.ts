@@ -14,7 +14,7 @@ import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isSpeechVerbAt }
 import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPOKES } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** Every setting of the stage, stored with the weights (model.json) so a model runs as it was trained. */
 export const SpeakerSettings = z
@@ -121,6 +121,24 @@ function headOf(toks: Token[], np: NP): string {
   for (let k = np.a + 1; k <= np.b; k++) if (toks[k].lower === 'of' || toks[k].lower === 'for' || toks[k].text === '(') { e = k - 1; break; }
   while (e > np.a && !isNounish(toks[e]) && toks[e].pos !== 'PRON') e--;
   return toks[e].lower.replace(/['\u2019]s$/u, '');
+}
+
+/** A stretch's noun phrases and the subjects of its speech verbs, read once (stretches between quotes serve two). */
+const parsedCache = new WeakMap<Tagged, { speechSubjects: Map<string, string>; nps: NP[] }>();
+function parsed(t: Tagged): { speechSubjects: Map<string, string>; nps: NP[] } {
+  let p = parsedCache.get(t);
+  if (!p) {
+    const toks = t.tokens;
+    const speechSubjects = new Map<string, string>();
+    for (let k = 0; k < toks.length; k++) {
+      if (!isSpeechVerbAt(toks, k)) continue;
+      const [lo, hi] = t.sentences[toks[k].sentence] ?? [0, toks.length];
+      const np = subjectOf(toks, k, lo, hi);
+      if (np && np !== NOBODY) speechSubjects.set(`${np.a}:${np.b}`, toks[k].lemma);
+    }
+    parsedCache.set(t, (p = { speechSubjects, nps: phrases(toks, 0, toks.length) }));
+  }
+  return p;
 }
 
 /** The maximal noun phrases of toks[lo, hi): names, pronouns, role and organization phrases. */
@@ -280,14 +298,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     };
     for (const s of stretches) {
       const toks = s.t.tokens;
-      const speechSubjects = new Map<string, string>();
-      for (let k = 0; k < toks.length; k++) {
-        if (!isSpeechVerbAt(toks, k)) continue;
-        const [lo, hi] = s.t.sentences[toks[k].sentence] ?? [0, toks.length];
-        const np = subjectOf(toks, k, lo, hi);
-        if (np && np !== NOBODY) speechSubjects.set(`${np.a}:${np.b}`, toks[k].lemma);
-      }
-      const nps = phrases(toks, 0, toks.length);
+      const { speechSubjects, nps } = parsed(s.t);
       // nearest the quote first
       const ordered = s.side === 'post' ? nps : [...nps].reverse();
       let near = 0, far = 0;
@@ -304,6 +315,8 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     }
     for (const r of real) {
       const feats = [`rule=${r.rule}`, `rule=${r.rule}&lemma=${r.lemma ?? '-'}`, `rule=${r.rule}&kind=${phraseKind(text, r.toks, r.np)}`, `rules=${real.length}`];
+      // what the quote looks like decides how far a rule is to be trusted ("“...” ― Name" after a full stop)
+      for (const f of qf) if (/^(qk|qend|opens-para|quote-only-para|sent-initial|qtitle|qlen)/u.test(f)) feats.push(`rule=${r.rule}&${f}`);
       if (r.np.role) feats.push('rule-role');
       add({ ...candidateOf(text, r.toks, r.np, feats, r.cue), relayer: r.relayer ? { toks: r.toks, np: r.relayer } : null });
     }
@@ -345,6 +358,9 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
       const pp = paraOf(top[prevN].q.start);
       const gap = p - pp;
       const cf = ['cont', `cont&gap=${bucket(gap, [0, 1, 2])}`, ...qf.map((f) => `cont&${f}`)];
+      const prevQf = cases[cases.length - 1].quoteFeats;
+      cf.push(prevQf.includes('no-rule') ? 'cont&prev-no-rule' : 'cont&prev-ruled', `cont&prev-${prevQf.find((f) => f.startsWith('qk=')) ?? ''}`);
+      if (real.length > 0) cf.push(`cont&gap=${bucket(gap, [0, 1, 2])}&ruled`);
       for (const f of qf) if (gap > 0) cf.push(`cont&gap1&${f}`);
       list.push({ kind: 'continuation', span: null, phrase: null, cue: null, relayer: null, feats: cf });
     }
@@ -366,12 +382,13 @@ function phraseFeats(text: string, toks: Token[], np: NP, side: Side, rel: strin
   const kind = phraseKind(text, toks, np);
   const f: string[] = [`rel=${rel}`, `rel=${rel}&kind=${kind}`, `rank=${Math.min(rank, 4)}&${rel}`, `rank=${Math.min(rank, 4)}&${rel}&kind=${kind}`];
   // tokens and punctuation between the phrase and the quote
+  const from = side === 'post' ? 0 : np.b + 1;
   const between = side === 'post' ? toks.slice(0, np.a) : toks.slice(np.b + 1);
   f.push(`dist=${bucket(between.length, [0, 1, 2, 4, 8, 16])}&${rel}`);
   const punct = new Set(between.filter((t) => t.pos === 'PUNCT' || DASHES.has(t.text)).map((t) => (DASHES.has(t.text) ? 'dash' : isMarkToken(t) ? 'mark' : t.text)));
   for (const c of punct) if (/^[,.:;()!?]$|^dash$|^mark$/u.test(c)) f.push(`between=${c}&${rel}`);
   if (between.length === 0) f.push(`adjacent&${rel}`);
-  if (between.some((t) => isSpeechVerbAt(toks, toks.indexOf(t)))) f.push(`verb-between&${rel}`);
+  if (between.some((_, k) => isSpeechVerbAt(toks, from + k))) f.push(`verb-between&${rel}`);
   // the clause around it
   let j = np.a - 1;
   while (j >= 0 && toks[j].pos === 'DET') j--;

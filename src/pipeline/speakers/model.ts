@@ -53,9 +53,18 @@ export function speakerModel(): ModelFile {
   return loaded;
 }
 
+/** Weights as a Map, built once per weight table (string-keyed Map lookups beat a 1,000-key object's). */
+const tables = new WeakMap<Record<string, number>, Map<string, number>>();
+const table = (weights: Record<string, number>) => {
+  let t = tables.get(weights);
+  if (!t) tables.set(weights, (t = new Map(Object.entries(weights))));
+  return t;
+};
+
 export const linear = (weights: Record<string, number>, feats: string[], bias = 0) => {
+  const w = table(weights);
   let s = bias;
-  for (const f of feats) s += weights[f] ?? 0;
+  for (const f of feats) s += w.get(f) ?? 0;
   return s;
 };
 

@@ -150,7 +150,22 @@ function toWeights(vocab: Map<string, number>, w: Float32Array): Record<string, 
   return out;
 }
 
-export const HYPER = { minCount: 3, l2: 3e-4, epochs: 25, batch: 128, lr: 0.03, keepEpochs: 300, keepLr: 0.05, keepL2: 1e-3 };
+export const HYPER = { minCount: 3, l2: 3e-4, epochs: 16, batch: 128, lr: 0.04, keepEpochs: 200, keepLr: 0.05, keepL2: 1e-3 };
+
+/**
+ * Minibatches of quotes with about as many candidates each (a batch is padded to its longest): shuffled, sorted by
+ * length within runs of 16 batches, cut, and the batches shuffled.
+ */
+function batches(rows: Row[], rand: () => number): Row[][] {
+  const order = shuffle(rows, rand);
+  const run = 16 * HYPER.batch;
+  const out: Row[][] = [];
+  for (let r = 0; r < order.length; r += run) {
+    const chunk = order.slice(r, r + run).sort((a, b) => a.feats.length - b.feats.length);
+    for (let b = 0; b < chunk.length; b += HYPER.batch) out.push(chunk.slice(b, b + HYPER.batch));
+  }
+  return shuffle(out, rand);
+}
 
 /** The softmax ranker: minibatches of quotes, each a [candidates x features] block, padding masked out. */
 async function fitRanker(rows: Row[], seed: number, log: (s: string) => void): Promise<Record<string, number>> {
@@ -163,9 +178,7 @@ async function fitRanker(rows: Row[], seed: number, log: (s: string) => void): P
   const t0 = Date.now();
   for (let epoch = 0; epoch < HYPER.epochs; epoch++) {
     if (epoch % 5 === 0) log(`  ranker: epoch ${epoch + 1}/${HYPER.epochs}, ${rows.length} quotes, ${F} features, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    const order = shuffle(rows, rand);
-    for (let b = 0; b < order.length; b += HYPER.batch) {
-      const batch = order.slice(b, b + HYPER.batch);
+    for (const batch of batches(rows, rand)) {
       const K = Math.max(...batch.map((r) => r.feats.length));
       const x = new Float32Array(batch.length * K * F);
       const valid = new Float32Array(batch.length * K);
