@@ -14,7 +14,7 @@ import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isSpeechVerbAt }
 import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPOKES } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Every setting of the stage, stored with the weights (model.json) so a model runs as it was trained. */
 export const SpeakerSettings = z
@@ -65,7 +65,8 @@ export interface ArticleCases {
   cases: QuoteCase[];
 }
 
-const SPEAKING_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we']);
+/** Pronouns that may stand for a speaker: subjects, a relative "who" ("Smith, who joked"), a possessor ("his claim"). */
+const SPEAKING_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'who', 'which', 'his', 'her']);
 
 /** Where a stretch lies from the quote: before or after it, in its paragraph, or the previous paragraph. */
 type Side = 'pre' | 'post' | 'prev';
@@ -307,18 +308,20 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
         const rel = s.side === 'prev' ? 'prev-para' : `${s.side}-${inFrame ? 'same' : 'other'}`;
         const rank = inFrame || s.side === 'prev' ? near++ : far++;
         if (inFrame || s.side === 'prev' ? rank >= settings.nearPhrases : rank >= settings.farPhrases) continue;
-        const feats = phraseFeats(text, toks, np, s.side, rel, rank, qf);
+        const kind = phraseKind(text, toks, np);
+        const feats = phraseFeats(toks, np, kind, s.side, rel, rank, qf);
         const subj = speechSubjects.get(`${np.a}:${np.b}`);
         if (subj) feats.push('subj-speech', `subj-speech&${rel}`, `subj-lemma=${subj}`);
-        add(candidateOf(text, toks, np, feats, null));
+        add(candidateOf(toks, np, kind, feats, null));
       }
     }
     for (const r of real) {
-      const feats = [`rule=${r.rule}`, `rule=${r.rule}&lemma=${r.lemma ?? '-'}`, `rule=${r.rule}&kind=${phraseKind(text, r.toks, r.np)}`, `rules=${real.length}`];
+      const kind = phraseKind(text, r.toks, r.np);
+      const feats = [`rule=${r.rule}`, `rule=${r.rule}&lemma=${r.lemma ?? '-'}`, `rule=${r.rule}&kind=${kind}`, `rules=${real.length}`];
       // what the quote looks like decides how far a rule is to be trusted ("“...” ― Name" after a full stop)
       for (const f of qf) if (/^(qk|qend|opens-para|quote-only-para|sent-initial|qtitle|qlen)/u.test(f)) feats.push(`rule=${r.rule}&${f}`);
       if (r.np.role) feats.push('rule-role');
-      add({ ...candidateOf(text, r.toks, r.np, feats, r.cue), relayer: r.relayer ? { toks: r.toks, np: r.relayer } : null });
+      add({ ...candidateOf(r.toks, r.np, kind, feats, r.cue), relayer: r.relayer ? { toks: r.toks, np: r.relayer } : null });
     }
     const label = transcriptLabel(q);
     if (label) add({ kind: 'name', span: { start: label.start, end: label.end }, phrase: null, cue: ':', relayer: null, feats: ['rule=transcript', 'kind=name'] });
@@ -372,14 +375,12 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
   return { ctx, cases };
 }
 
-function candidateOf(text: string, toks: Token[], np: NP, feats: string[], cue: string | null): Candidate {
-  const kind = phraseKind(text, toks, np);
+function candidateOf(toks: Token[], np: NP, kind: Candidate['kind'], feats: string[], cue: string | null): Candidate {
   return { kind, span: { start: toks[np.a].start, end: toks[np.b].end }, phrase: { toks, np }, cue, relayer: null, feats: [`kind=${kind}`, ...feats] };
 }
 
 /** Where a phrase stands from the quote and what is around it. */
-function phraseFeats(text: string, toks: Token[], np: NP, side: Side, rel: string, rank: number, qf: string[]): string[] {
-  const kind = phraseKind(text, toks, np);
+function phraseFeats(toks: Token[], np: NP, kind: Candidate['kind'], side: Side, rel: string, rank: number, qf: string[]): string[] {
   const f: string[] = [`rel=${rel}`, `rel=${rel}&kind=${kind}`, `rank=${Math.min(rank, 4)}&${rel}`, `rank=${Math.min(rank, 4)}&${rel}&kind=${kind}`];
   // tokens and punctuation between the phrase and the quote
   const from = side === 'post' ? 0 : np.b + 1;

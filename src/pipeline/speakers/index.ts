@@ -9,6 +9,7 @@ import { embeddedCue, transcriptLabel } from './cues.js';
 import { candidates, type Candidate, type QuoteCase, type SpeakerSettings } from './features.js';
 import { decide, speakerModel, type Decision, type ModelFile } from './model.js';
 import { resolveNP, resolvePronoun } from './resolve.js';
+import { npEndingAt } from './phrases.js';
 import { NOBODY } from './subject.js';
 
 /** What the stage decided for one quote before it is written: a resolved speaker, or none. */
@@ -105,7 +106,12 @@ function resolveChoice(ctx: ArticleContext, q: Quote, c: Candidate): Omit<Writte
     ctx.entities.set(key, entity);
     return { ref: refOf(entity, { ...span, text, role: null }), cue: c.cue, relayedBy: null, entity };
   }
-  const found = resolveNP(ctx, c.phrase.toks, c.phrase.np, c.cue, 0);
+  const { toks, np } = c.phrase;
+  // "Smith, who joked": the relative pronoun stands for the phrase before its comma
+  const relative = np.a === np.b && (toks[np.a].lower === 'who' || toks[np.a].lower === 'which') && toks[np.a - 1]?.text === ',';
+  const antecedent = relative ? npEndingAt(toks, np.a - 2, 0) : null;
+  const viaAntecedent = antecedent ? resolveNP(ctx, toks, antecedent, c.cue, 0) : null;
+  const found = resolveNP(ctx, toks, np, c.cue, 0) ?? (viaAntecedent && { ...viaAntecedent, mention: null });
   const relay = c.relayer ? resolveNP(ctx, c.relayer.toks, c.relayer.np, null, 0) : null;
   const relayedBy = relay?.entity?.name ?? null;
   const mention: Mention = found?.mention ?? { ...span, text, role: c.phrase.np.role };
