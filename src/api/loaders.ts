@@ -6,7 +6,7 @@ import * as q from '../graph/queries.js';
 import type { Entity, Row } from '../graph/queries.js';
 
 type Fetch = (graph: Graph, keys: readonly string[]) => Promise<Row[]>;
-type FetchLimited = (graph: Graph, keys: readonly string[], limit: number) => Promise<Row[]>;
+type FetchLimited = (graph: Graph, keys: readonly string[], limit: number, skip: number) => Promise<Row[]>;
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -38,14 +38,15 @@ export function createLoaders(graph: Graph) {
       return keys.map((k) => groups.get(k)!);
     });
 
-  /** A grouped loader per distinct `first`, created on demand. */
+  /** A grouped loader per distinct page (`first`, offset), created on demand. */
   const limited = (fetch: FetchLimited, entity: Entity) => {
-    const byLimit = new Map<number, DataLoader<string, Row[]>>();
-    return (limit: number) => {
-      if (!byLimit.has(limit)) {
-        byLimit.set(limit, new DataLoader(async (keys) => groupNodes(await fetch(graph, keys, limit), keys, nodes[entity])));
+    const byPage = new Map<string, DataLoader<string, Row[]>>();
+    return (limit: number, skip = 0) => {
+      const page = `${limit}:${skip}`;
+      if (!byPage.has(page)) {
+        byPage.set(page, new DataLoader(async (keys) => groupNodes(await fetch(graph, keys, limit, skip), keys, nodes[entity])));
       }
-      return byLimit.get(limit)!;
+      return byPage.get(page)!;
     };
   };
 

@@ -3,6 +3,7 @@
 import { diffWords } from 'diff';
 import { GraphQLScalarType, Kind } from 'graphql';
 import type { Graph } from '../db/driver.js';
+import { luceneQuery, parseSearch, rankHits } from '../graph/lucene.js';
 import * as q from '../graph/queries.js';
 import type { Entity, Row, SearchKind } from '../graph/queries.js';
 import { requireToken } from './auth.js';
@@ -75,6 +76,12 @@ const counted =
 
 const list = (field: string): Resolver => (p) => p[field] ?? [];
 
+/** About the first twelve words, whitespace folded, "…" when cut. */
+function openingWords(text: string): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ');
+}
+
 async function outletOfArticle(articleId: string | null, ctx: Context) {
   const article = articleId ? await ctx.loaders.Article.load(articleId) : null;
   return article?.outletKey ? ctx.loaders.Outlet.load(article.outletKey) : null;
@@ -85,8 +92,38 @@ function changes(canonical: string, wording: string) {
   return diffWords(canonical ?? '', wording).map((c) => ({ value: c.value, op: c.added ? 'ADDED' : c.removed ? 'REMOVED' : 'SAME' }));
 }
 
+/** `search` keeps its original kinds; `searchResults` looks in article text too. */
 const SEARCH_KINDS: SearchKind[] = ['QUOTE', 'STATEMENT', 'SPEAKER'];
-const TYPENAME: Record<SearchKind, string> = { QUOTE: 'Quote', STATEMENT: 'Statement', SPEAKER: 'Speaker' };
+const ALL_KINDS: SearchKind[] = [...SEARCH_KINDS, 'ARTICLE'];
+
+/**
+ * Every hit of a search, ranked (lucene.ts), with one page of them loaded as nodes. Lucene finds the candidates;
+ * the ranking keeps those that answer the query and says where it matched.
+ */
+async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offset: number, size: number) {
+  const text = String(args.text);
+  if (!text.trim()) throw userError('search text is empty');
+  if (text.length > 500) throw userError('search text is longer than 500 characters');
+  const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : defaults;
+  const terms = parseSearch(text);
+  const lucene = luceneQuery(text);
+  const { candidates, full } = lucene ? await q.searchCandidates(ctx.graph, lucene, kinds) : { candidates: [], full: [] };
+  const ranked = rankHits(terms, candidates);
+  const window = ranked.slice(offset, offset + size + 1);
+  const hits = await Promise.all(
+    window.map(async (h) => {
+      const entity = q.SEARCH_INDEX[h.kind as SearchKind].entity;
+      const node = await ctx.loaders[entity].load(h.id);
+      return node && { ...h, node: { ...node, __typename: entity } };
+    }),
+  );
+  return {
+    query: { kinds, phrases: terms.phrases.map((p) => p.join(' ')), words: terms.words, lucene },
+    total: ranked.length,
+    lowerBound: full.length > 0,
+    hits: hits.filter((h) => h !== null),
+  };
+}
 
 export const resolvers = {
   Date: DateScalar,
@@ -95,7 +132,9 @@ export const resolvers = {
     async whoSaid(_p: unknown, args: Args, ctx: Context) {
       const topic = String(args.topic).trim();
       if (!topic) throw userError('topic is empty');
-      const answer = await q.whoSaid(ctx.graph, topic, args.where, pageSize(args.first, 20));
+      const size = pageSize(args.first, 20);
+      const offset = offsetAfter(args.after);
+      const answer = await q.whoSaid(ctx.graph, topic, args.where, size, offset);
       if (!answer) throw userError(`no topic ${JSON.stringify(topic.slice(0, 80))}: see the topics query for the ids`, 'NOT_FOUND');
       primeAll(ctx.loaders.Topic, [answer.topic, ...answer.covers]);
       primeAll(ctx.loaders.Speaker, answer.speakers.map((s) => s.speaker));
@@ -104,7 +143,13 @@ export const resolvers = {
       primeAll(ctx.loaders.Article, answer.articles);
       primeAll(ctx.loaders.Outlet, answer.outlets);
       for (const st of statements) ctx.loaders.reportsOf.prime(st.id, answer.reports.filter((r) => r.key === st.id).map((r) => r.node));
-      return answer;
+      const page = connection(answer.speakers, offset, size, async () => answer.total);
+      return {
+        ...answer,
+        totalCount: answer.total,
+        pageInfo: { ...page.pageInfo, hasNextPage: offset + answer.speakers.length < answer.total },
+        scope: { topic: answer.topic.id, where: args.where },
+      };
     },
     quotes: listing('Quote'),
     statements: listing('Statement'),
@@ -114,12 +159,15 @@ export const resolvers = {
     articles: listing('Article'),
 
     async search(_p: unknown, args: Args, ctx: Context) {
-      const text = String(args.text);
-      if (!text.trim()) throw userError('search text is empty');
-      if (text.length > 500) throw userError('search text is longer than 500 characters');
-      const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : SEARCH_KINDS;
-      const hits = await q.search(ctx.graph, text, kinds, pageSize(args.first, 20));
-      return hits.map((h) => ({ score: h.score, kind: h.kind, node: { ...h.node, __typename: TYPENAME[h.kind as SearchKind] } }));
+      const size = pageSize(args.first, 20);
+      return (await runSearch(args, ctx, SEARCH_KINDS, 0, size)).hits.slice(0, size);
+    },
+
+    async searchResults(_p: unknown, args: Args, ctx: Context) {
+      const size = pageSize(args.first, 20);
+      const offset = offsetAfter(args.after);
+      const { query, total, lowerBound, hits } = await runSearch(args, ctx, ALL_KINDS, offset, size);
+      return { query, totalIsLowerBound: lowerBound, ...connection(hits, offset, size, async () => total) };
     },
 
     async speaker(_p: unknown, args: Args, ctx: Context) {
@@ -144,6 +192,14 @@ export const resolvers = {
   },
 
   SearchResult: { __resolveType: (n: Row) => n.__typename },
+
+  WhoSaid: {
+    outlets: async (w: Row, args: Args, ctx: Context) =>
+      (await q.whoSaidOutlets(ctx.graph, w.scope.topic, w.scope.where, pageSize(args.first, 20))).map(({ ref, count }) => ({
+        outlet: ctx.loaders.Outlet.load(ref),
+        count,
+      })),
+  },
 
   Statement: {
     speaker: one('Speaker', 'speakerId'),
@@ -177,13 +233,15 @@ export const resolvers = {
   Speaker: {
     aliases: list('aliases'),
     roles: list('roles'),
-    statements: (s: Row, args: Args, ctx: Context) => ctx.loaders.statementsOf(pageSize(args.first, 50)).load(s.id),
+    statements: (s: Row, args: Args, ctx: Context) => ctx.loaders.statementsOf(pageSize(args.first, 50), offsetAfter(args.after)).load(s.id),
     topics: counted('topicsOfSpeaker', 'Topic', 'topic'),
     quotedBy: counted('outletsOfSpeaker', 'Outlet', 'outlet'),
   },
 
   Article: {
     byline: list('byline'),
+    caption: (a: Row) => a.caption ?? a.title ?? a.file?.split('/').pop() ?? a.id,
+    opening: (a: Row) => openingWords(a.opening ?? ''),
     text: async (a: Row, _a: Args, ctx: Context) => (await ctx.loaders.articleText.load(a.id)) ?? '',
     outlet: one('Outlet', 'outletKey'),
     basedOn: many('Outlet', 'basedOnKeys'),
@@ -192,7 +250,7 @@ export const resolvers = {
   },
 
   Outlet: {
-    articles: (o: Row, args: Args, ctx: Context) => ctx.loaders.articlesOf(pageSize(args.first, 20)).load(o.id),
+    articles: (o: Row, args: Args, ctx: Context) => ctx.loaders.articlesOf(pageSize(args.first, 20), offsetAfter(args.after)).load(o.id),
     quotes: counted('speakersOfOutlet', 'Speaker', 'speaker'),
     cites: counted('citesOfOutlet', 'Outlet', 'outlet'),
     exclusives: (o: Row, _a: Args, ctx: Context) => ctx.loaders.exclusivesOf.load(o.id),

@@ -16,7 +16,7 @@ const positiveInt = (min: number) => (value: string) => {
 export const register: Registrar = (program) => {
   program
     .command('train')
-    .description('train a stage\'s model from gold data (stages: speakers)')
+    .description("train a stage's model from gold data (stages: speakers)")
     .argument('<stage>', 'the stage to train: speakers')
     .option('--data <dir>', 'folder with gold.json and texts/', resolve(ROOT, '../shared/eval/polnear-train'))
     .option('--folds <n>', 'cross-validation folds (by article)', positiveInt(2), 5)

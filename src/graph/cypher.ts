@@ -3,6 +3,25 @@
 // uniqueness constraint (cypher/schema/001_constraints.cypher), so one statement writes a whole batch.
 // Statements that remove relationships return the ids they touched, so orphans are looked for only there.
 
+/**
+ * Every batch write first claims the graph: a lock on the one IngestState node, held to the end of the
+ * transaction, so batch writes of concurrent ingests run one after another. The version read under the lock
+ * tells whether anything was written since the batch was planned (then it is planned again).
+ */
+export const CLAIM_GRAPH = `
+MERGE (g:IngestState {id: 'graph'})
+ON CREATE SET g.version = 0
+SET g.claimed = true`;
+
+export const GRAPH_VERSION = `
+OPTIONAL MATCH (g:IngestState {id: 'graph'})
+RETURN coalesce(g.version, 0) AS version`;
+
+export const RELEASE_GRAPH = `
+MATCH (g:IngestState {id: 'graph'})
+SET g.version = g.version + 1
+REMOVE g.claimed`;
+
 /** The taxonomy: topics and their hierarchy, replaced as a whole set of BROADER links per topic. */
 export const MERGE_TOPICS = `
 UNWIND $topics AS r
@@ -51,7 +70,7 @@ UNWIND $articles AS r
 MERGE (a:Article {id: r.id})
 SET a.sourceId = r.sourceId, a.title = r.title, a.url = r.url, a.published = date(r.published),
     a.byline = r.byline, a.dateline = r.dateline, a.file = r.file, a.text = r.text, a.offset = r.offset,
-    a.caption = coalesce(r.title, last(split(r.file, '/')))
+    a.caption = coalesce(r.title, last(split(r.file, '/'))), a.digest = r.digest
 WITH a, r
 CALL (a) { MATCH (a)-[old:PUBLISHED_BY|BASED_ON|CITES]->() DELETE old }
 CALL (a, r) { MATCH (o:Outlet {key: r.outlet}) MERGE (a)-[:PUBLISHED_BY]->(o) }
@@ -70,8 +89,9 @@ FOREACH (_ IN CASE r.type WHEN 'person' THEN [1] ELSE [] END | SET s:Person REMO
 FOREACH (_ IN CASE r.type WHEN 'organization' THEN [1] ELSE [] END | SET s:Organization REMOVE s:Person)`;
 
 /**
- * Statements hang off their speaker (the speaker is part of a statement's id, so it never moves). The embedding
- * resolution computed is kept, so a later run compares new wordings with it without embedding it again.
+ * Statements hang off their one speaker: a SAID from any other speaker is removed (that speaker is returned, it
+ * may be left with nothing). The embedding resolution computed is kept, so a later run compares new wordings
+ * with it without embedding it again.
  */
 export const MERGE_STATEMENTS = `
 UNWIND $statements AS r
@@ -79,7 +99,14 @@ MATCH (sp:Speaker {id: r.speakerId})
 MERGE (st:Statement {id: r.id})
 SET st.canonical = r.canonical, st.saidOn = date(r.saidOn), st.speakerId = r.speakerId, st.topics = r.topics,
     st.embedding = coalesce(r.embedding, st.embedding)
-MERGE (sp)-[:SAID]->(st)`;
+WITH st, sp
+CALL (st, sp) {
+  OPTIONAL MATCH (other:Speaker)-[old:SAID]->(st) WHERE other <> sp
+  DELETE old
+  RETURN collect(other.id) AS others
+}
+MERGE (sp)-[:SAID]->(st)
+RETURN reduce(all = [], x IN collect(others) | all + x) AS speakers`;
 
 /** Quotes an article no longer has (its text is the same but extraction changed); returns possible orphans. */
 export const DELETE_DROPPED_QUOTES = `
@@ -105,7 +132,8 @@ UNWIND $quotes AS r
 MATCH (a:Article {id: r.articleId})
 MERGE (q:Quote {id: r.id})
 SET q.text = r.text, q.kind = r.kind, q.start = r.start, q.end = r.end, q.cue = r.cue, q.confidence = r.confidence,
-    q.difference = r.difference, q.saidOn = date(r.saidOn), q.topics = r.topics, q.relayedBy = r.relayedBy
+    q.difference = r.difference, q.saidOn = date(r.saidOn), q.topics = r.topics, q.relayedBy = r.relayedBy,
+    q.saidOnFrom = r.saidOnFrom
 MERGE (a)-[:QUOTES]->(q)
 WITH q, r
 CALL (q, r) { MATCH (st:Statement {id: r.statement}) CREATE (q)-[:REPORTS]->(st) }
@@ -169,6 +197,7 @@ export const KNOWN_SPEAKERS = `
 UNWIND $terms AS term
 CALL db.index.fulltext.queryNodes('speaker_names', term, {limit: $perTerm}) YIELD node
 WITH DISTINCT node AS sp
+ORDER BY sp.id
 RETURN sp.id AS id, sp.name AS name, CASE WHEN sp:Organization THEN 'organization' ELSE 'person' END AS type,
        coalesce(sp.aliases, []) AS aliases, coalesce(sp.roles, []) AS roles, sp.wikidata AS wikidata`;
 
@@ -177,11 +206,19 @@ UNWIND $speakerIds AS sid
 MATCH (:Speaker {id: sid})-[:SAID]->(st:Statement)
 CALL (st) {
   MATCH (st)<-[:REPORTS]-(q:Quote)<-[:QUOTES]-(a:Article)
+  WITH a, q ORDER BY a.id, q.start
   RETURN collect({articleId: a.id, start: a.offset + q.start, end: a.offset + q.end, text: q.text,
                   difference: q.difference}) AS quotes
 }
 RETURN st.id AS id, sid AS speakerId, st.canonical AS canonical, toString(st.saidOn) AS saidOn,
-       [(st)-[:ABOUT]->(t:Topic) | t.id] AS topics, quotes, st.embedding AS embedding`;
+       COLLECT { MATCH (st)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id } AS topics, quotes, st.embedding AS embedding
+ORDER BY id`;
+
+/** The stored digest of each article of a batch (null when it is not stored): equal digests are left alone. */
+export const STORED_DIGESTS = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.digest AS digest`;
 
 /** Which of the given ids exist, per label (the dry run's new-or-not). */
 export const EXISTING_IDS = `
@@ -199,3 +236,13 @@ CALL () { MATCH (n:Speaker) RETURN count(n) AS speakers }
 CALL () { MATCH (n:Outlet) RETURN count(n) AS outlets }
 CALL () { MATCH (n:Topic) RETURN count(n) AS topics }
 RETURN articles, quotes, statements, speakers, outlets, topics`;
+
+// --- the graph's fingerprint (src/graph/checksum.ts): schema bookkeeping left out, end points by key ---
+
+export const FINGERPRINT_NODES = `
+MATCH (n) WHERE NOT n:SchemaMigration
+RETURN labels(n) AS labels, properties(n) AS properties`;
+
+export const FINGERPRINT_RELATIONSHIPS = `
+MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration AND NOT b:SchemaMigration
+RETURN type(r) AS type, properties(r) AS properties, coalesce(a.id, a.key) AS from, coalesce(b.id, b.key) AS to`;

@@ -15,20 +15,31 @@ const GENERIC = new Set(
   ).split(' '),
 );
 
-/** At most this many speakers per name word, the best matches first. */
-const PER_TERM = 50;
+/**
+ * A bound that a surname block never reaches in practice (the matches come back whole, so the known set, and
+ * with it the resolution, does not depend on how the index happens to rank ties).
+ */
+const PER_TERM = 1000;
 
-/** Name words of the batch's speakers (and relayers), as quoted Lucene terms for the full-text index. */
+/**
+ * The identifying word of each name of the batch's speakers (and relayers): its last capitalised word that is
+ * not a title or a particle, the surname of a person ("Tony Blair" -> "blair"), and any acronym. A first name
+ * identifies no one and would pull in everyone who has it. Quoted Lucene terms for the full-text index.
+ */
 export function blockingTerms(docs: ArticleDoc[]): string[] {
   const terms = new Set<string>();
+  const add = (w: string) => terms.add(`"${w.toLowerCase().replace(/["\\]/g, '\\$&')}"`);
   for (const { quotes } of docs)
     for (const q of quotes)
-      for (const name of [q.speaker?.name, q.speaker?.mention?.text, q.relayedBy])
-        for (const word of (name ?? '').split(/[^\p{L}\p{N}.'’-]+/u)) {
-          const w = word.replace(/['’]s$/u, '').replace(/^[.'’-]+|[.'’-]+$/gu, '');
-          // capitalised words only: "the council" and "she" are not names
-          if (w.length > 1 && /^\p{Lu}/u.test(w) && !GENERIC.has(w.toLowerCase())) terms.add(`"${w.toLowerCase().replace(/["\\]/g, '\\$&')}"`);
-        }
+      for (const name of [q.speaker?.name, q.speaker?.mention?.text, q.relayedBy]) {
+        // capitalised words only: "the council" and "she" are not names
+        const words = (name ?? '')
+          .split(/[^\p{L}\p{N}.'’-]+/u)
+          .map((word) => word.replace(/['’]s$/u, '').replace(/^[.'’-]+|[.'’-]+$/gu, ''))
+          .filter((w) => w.length > 1 && /^\p{Lu}/u.test(w) && !GENERIC.has(w.toLowerCase()));
+        if (words.length) add(words[words.length - 1]);
+        for (const w of words) if (/^[\p{Lu}.&]{2,8}$/u.test(w)) add(w);
+      }
   return [...terms].sort();
 }
 

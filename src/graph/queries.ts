@@ -4,6 +4,7 @@
 // with the graph's transaction timeout.
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../db/driver.js';
+import { luceneQuery, type Candidate } from './lucene.js';
 
 export type Row = Record<string, any>;
 export type Params = Record<string, unknown>;
@@ -52,7 +53,8 @@ export const project = {
   Outlet: (v: string) => `${v}{.*, id: ${v}.key, articleCount: COUNT { (:Article)-[:PUBLISHED_BY]->(${v}) }}`,
   Topic: (v: string) => `${v}{.*, ${topicLinks(v)}, statementCount: ${topicStatementCount(v)}}`,
   // without the text (large): Article.text loads it on its own, only when asked for
-  Article: (v: string) => `${v}{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file,
+  Article: (v: string) => `${v}{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
+    opening: substring(${v}.text, 0, 120),
     outletKey: head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key]),
     basedOnKeys: [(${v})-[:BASED_ON]->(_o:Outlet) | _o.key],
     citesKeys: [(${v})-[:CITES]->(_o:Outlet) | _o.key]}`,
@@ -126,6 +128,7 @@ const FIELDS: Record<Entity, Record<string, Field>> = {
       entity: 'Outlet',
       pattern: (v, x) => `(${v})<-[:REPORTS]-(:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(${x}:Outlet)`,
     },
+    quote: { entity: 'Quote', pattern: (v, x) => `(${x}:Quote)-[:REPORTS]->(${v})` },
   },
   Speaker: {
     id: { scalar: 'id', expr: (v) => `${v}.id` },
@@ -361,17 +364,17 @@ export function quotesOfArticles(graph: Graph, articleIds: readonly string[]): P
   );
 }
 
-export function statementsOfSpeakers(graph: Graph, speakerIds: readonly string[], limit: number): Promise<Row[]> {
+export function statementsOfSpeakers(graph: Graph, speakerIds: readonly string[], limit: number, skip = 0): Promise<Row[]> {
   return read(
     graph,
     `UNWIND $keys AS key
      CALL (key) {
        MATCH (:Speaker {id: key})-[:SAID]->(s:Statement)
-       WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id LIMIT $limit
+       WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id SKIP $skip LIMIT $limit
        RETURN ${project.Statement('s')} AS node
      }
      RETURN key, node`,
-    { keys: speakerIds, limit: neo4j.int(limit) },
+    { keys: speakerIds, limit: neo4j.int(limit), skip: neo4j.int(skip) },
   );
 }
 
@@ -399,17 +402,17 @@ export function outletsOfSpeakers(graph: Graph, speakerIds: readonly string[]): 
   );
 }
 
-export function articlesOfOutlets(graph: Graph, keys: readonly string[], limit: number): Promise<Row[]> {
+export function articlesOfOutlets(graph: Graph, keys: readonly string[], limit: number, skip = 0): Promise<Row[]> {
   return read(
     graph,
     `UNWIND $keys AS key
      CALL (key) {
        MATCH (a:Article)-[:PUBLISHED_BY]->(:Outlet {key: key})
-       WITH a ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT $limit
+       WITH a ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $skip LIMIT $limit
        RETURN ${project.Article('a')} AS node
      }
      RETURN key, node`,
-    { keys, limit: neo4j.int(limit) },
+    { keys, limit: neo4j.int(limit), skip: neo4j.int(skip) },
   );
 }
 
@@ -467,7 +470,7 @@ export async function speakerByName(graph: Graph, name: string): Promise<Row | n
      }
      WITH n, max(rank) AS rank ORDER BY rank DESC, COUNT { (n)-[:SAID]->() } DESC, n.id LIMIT 1
      RETURN ${project.Speaker('n')} AS node`,
-    { name: name.trim().toLowerCase(), q: luceneQuery(name) || '""' },
+    { name: name.trim().toLowerCase(), q: luceneQuery(name, { fuzzy: false }) || '""' },
   );
   return rows[0]?.node ?? null;
 }
@@ -489,34 +492,55 @@ export async function outletByName(graph: Graph, name: string): Promise<Row | nu
 export interface WhoSaidRow {
   topic: Row;
   covers: Row[];
+  /** This page: speakers with their statements. */
   speakers: { speaker: Row; statements: Row[] }[];
+  /** Speakers and statements over every page. */
+  total: number;
+  statementCount: number;
   /** `{key: statement id, node: quote}`, earliest publication first, with the articles and outlets they cite. */
   reports: Row[];
   articles: Row[];
   outlets: Row[];
 }
 
+/** The topic (by id, else by name) and every narrower topic: the scope of a headline answer. */
+const TOPIC_SCOPE = `MATCH (t:Topic) WHERE t.id = $topic OR toLower(t.name) = $topic
+     WITH t ORDER BY t.id = $topic DESC LIMIT 1
+     MATCH (n:Topic)-[:BROADER*0..]->(t)
+     WITH t, collect(DISTINCT n) AS scope`;
+
 /**
- * Speakers with their statements on a topic or any narrower one, most statements first, and every report of
- * those statements with its article and outlet: the whole headline answer in one round trip.
+ * Speakers with their statements on a topic or any narrower one, most statements first, one page of them, and
+ * every report of those statements with its article and outlet: the whole headline answer in one round trip.
+ * The totals come from the same match (every speaker's statements are grouped before the page is cut).
  */
-export async function whoSaid(graph: Graph, topic: string, where: Row | null | undefined, first: number): Promise<WhoSaidRow | null> {
+export async function whoSaid(
+  graph: Graph,
+  topic: string,
+  where: Row | null | undefined,
+  first: number,
+  skip = 0,
+): Promise<WhoSaidRow | null> {
   const w = new WhereBuilder();
   const pred = w.build('Statement', 's', where);
   const rows = await read(
     graph,
-    `MATCH (t:Topic) WHERE t.id = $topic OR toLower(t.name) = $topic
-     WITH t ORDER BY t.id = $topic DESC LIMIT 1
-     MATCH (n:Topic)-[:BROADER*0..]->(t)
-     WITH t, collect(DISTINCT n) AS scope
+    `${TOPIC_SCOPE}
      CALL (scope) {
        UNWIND scope AS n
        MATCH (sp:Speaker)-[:SAID]->(s:Statement)-[:ABOUT]->(n)
        WHERE ${pred}
        WITH DISTINCT sp, s
-       // the page of speakers first, so only their statements are projected
        WITH sp, collect(s) AS said
-       ORDER BY size(said) DESC, sp.name, sp.id LIMIT $first
+       ORDER BY size(said) DESC, sp.name, sp.id
+       WITH collect({sp: sp, said: said}) AS speakers
+       // the page of speakers first, so only their statements are projected
+       RETURN size(speakers) AS total, reduce(k = 0, x IN speakers | k + size(x.said)) AS statementCount,
+              speakers[$skip..$skip + $first] AS page
+     }
+     CALL (page) {
+       UNWIND page AS x
+       WITH x.sp AS sp, x.said AS said
        UNWIND said AS s
        WITH sp, size(said) AS n, s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
        WITH sp, n, collect(${project.Statement('s')}) AS statements
@@ -534,46 +558,65 @@ export async function whoSaid(graph: Graph, topic: string, where: Row | null | u
        RETURN collect({key: st.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
               collect(DISTINCT ${project.Article('a')}) AS articles, collect(DISTINCT ${project.Outlet('o')}) AS outlets
      }
-     RETURN ${topicWithoutCount('t')} AS topic, [n IN scope | ${topicWithoutCount('n')}] AS covers, speakers, reports, articles, outlets`,
-    { ...w.params, topic: topic.trim().toLowerCase(), first: neo4j.int(first) },
+     RETURN ${topicWithoutCount('t')} AS topic, [n IN scope | ${topicWithoutCount('n')}] AS covers, speakers,
+            total, statementCount, reports, articles, outlets`,
+    { ...w.params, topic: topic.trim().toLowerCase(), first: neo4j.int(first), skip: neo4j.int(skip) },
   );
   return (rows[0] as WhoSaidRow | undefined) ?? null;
 }
 
+/** Outlets that reported a topic's statements (the same scope and filter as whoSaid), most quotes first. */
+export function whoSaidOutlets(graph: Graph, topic: string, where: Row | null | undefined, first: number): Promise<Row[]> {
+  const w = new WhereBuilder();
+  const pred = w.build('Statement', 's', where);
+  return read(
+    graph,
+    `${TOPIC_SCOPE}
+     CALL (scope) {
+       UNWIND scope AS n
+       MATCH (:Speaker)-[:SAID]->(s:Statement)-[:ABOUT]->(n)
+       WHERE ${pred}
+       RETURN DISTINCT s
+     }
+     MATCH (s)<-[:REPORTS]-(q:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(o:Outlet)
+     WITH o, count(DISTINCT q) AS count ORDER BY count DESC, o.name, o.key LIMIT $first
+     RETURN o.key AS ref, count`,
+    { ...w.params, topic: topic.trim().toLowerCase(), first: neo4j.int(first) },
+  );
+}
+
 // ------------------------------------------------------------------ full-text search
 
-export type SearchKind = 'QUOTE' | 'STATEMENT' | 'SPEAKER';
+export type SearchKind = 'QUOTE' | 'STATEMENT' | 'SPEAKER' | 'ARTICLE';
 
-const INDEX: Record<SearchKind, { index: string; entity: Entity }> = {
-  QUOTE: { index: 'quote_text', entity: 'Quote' },
-  STATEMENT: { index: 'statement_text', entity: 'Statement' },
-  SPEAKER: { index: 'speaker_names', entity: 'Speaker' },
+/** Each kind's full-text index (cypher/schema), the label it finds and the texts the page highlights. */
+export const SEARCH_INDEX: Record<SearchKind, { index: string; entity: Entity; texts: string; candidates: number }> = {
+  QUOTE: { index: 'quote_text', entity: 'Quote', texts: '[node.text]', candidates: 80 },
+  STATEMENT: { index: 'statement_text', entity: 'Statement', texts: '[node.canonical]', candidates: 80 },
+  SPEAKER: { index: 'speaker_names', entity: 'Speaker', texts: '[node.name] + coalesce(node.aliases, [])', candidates: 40 },
+  // articles are long: fewer of them are read
+  ARTICLE: { index: 'article_text', entity: 'Article', texts: '[node.title, node.text]', candidates: 30 },
 };
 
 /**
- * The user's words as a Lucene query that cannot use Lucene syntax: every special character escaped, the
- * operators AND/OR/NOT/TO lower-cased (the analyzer folds case anyway). The exact phrase is boosted, then any word.
+ * The best candidates of each index for a Lucene query (a parameter, built by lucene.ts from escaped words),
+ * with the texts to match and Lucene's score; `full` lists the kinds whose index had more.
  */
-export function luceneQuery(text: string): string {
-  const words = text.normalize('NFKC').split(/\s+/).filter(Boolean).slice(0, 32);
-  const escaped = words.map((t) => (/^(AND|OR|NOT|TO)$/.test(t) ? t.toLowerCase() : t.replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, '\\$&')));
-  if (escaped.length < 2) return escaped.join('');
-  const phrase = words.join(' ').replace(/["\\]/g, '\\$&');
-  return `"${phrase}"^3 ${escaped.join(' ')}`;
-}
-
-export async function search(graph: Graph, text: string, kinds: readonly SearchKind[], limit: number): Promise<Row[]> {
+export async function searchCandidates(graph: Graph, lucene: string, kinds: readonly SearchKind[]): Promise<{ candidates: Candidate[]; full: SearchKind[] }> {
   const parts = kinds.map(
-    (kind) => `CALL db.index.fulltext.queryNodes('${INDEX[kind].index}', $q, {limit: $limit}) YIELD node, score
-      RETURN '${kind}' AS kind, ${project[INDEX[kind].entity]('node')} AS hit, score`,
+    (kind) => `CALL db.index.fulltext.queryNodes('${SEARCH_INDEX[kind].index}', $q, {limit: ${SEARCH_INDEX[kind].candidates + 1}})
+      YIELD node, score
+      RETURN '${kind}' AS kind, node.${KEY[SEARCH_INDEX[kind].entity]} AS id, ${SEARCH_INDEX[kind].texts} AS texts, score`,
   );
-  return read(
-    graph,
-    `CALL () { ${parts.join(' UNION ALL ')} }
-     WITH kind, hit, score ORDER BY score DESC, kind, hit.id LIMIT $limit
-     RETURN kind, hit AS node, score`,
-    { q: luceneQuery(text), limit: neo4j.int(limit) },
-  );
+  const rows = await read(graph, `CALL () { ${parts.join(' UNION ALL ')} } RETURN kind, id, texts, score`, { q: lucene });
+  const full: SearchKind[] = [];
+  const candidates: Candidate[] = [];
+  for (const kind of kinds) {
+    const mine = rows.filter((r) => r.kind === kind);
+    if (mine.length > SEARCH_INDEX[kind].candidates) full.push(kind);
+    candidates.push(...(mine.slice(0, SEARCH_INDEX[kind].candidates) as Candidate[]));
+  }
+  return { candidates, full };
 }
 
 // ------------------------------------------------------------------ health

@@ -1,5 +1,7 @@
 // Writes one batch in one managed transaction: everything lands or nothing does, and the driver retries the
 // whole function on transient errors (deadlocks, leader switches), so it must only depend on its inputs.
+// The transaction first claims the graph (one lock for all ingests) and checks that nothing was written since
+// the batch was planned: batch writes are serial, and each is resolved against exactly the graph it lands in.
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../db/driver.js';
 import type { Taxonomy } from '../pipeline/topics.js';
@@ -21,15 +23,26 @@ async function run(tx: ManagedTransaction, query: string, params: Record<string,
   return res.records.map((r) => r.toObject());
 }
 
-export async function writeBatch(graph: Graph, rows: BatchRows): Promise<WriteResult> {
+/** Another ingest wrote to the graph after this batch was planned: plan it again. */
+export class GraphMoved extends Error {
+  constructor(readonly planned: number, readonly found: number) {
+    super(`the graph changed while the batch was being resolved (version ${planned} -> ${found})`);
+  }
+}
+
+/** `version`: the graph version the batch was planned against (readVersion). */
+export async function writeBatch(graph: Graph, rows: BatchRows, version: number): Promise<WriteResult> {
   const session = graph.driver.session({ database: graph.database });
   try {
     return await session.executeWrite(async (tx) => {
+      await run(tx, Q.CLAIM_GRAPH, {});
+      const [now] = await run(tx, Q.GRAPH_VERSION, {});
+      if (Number(now.version) !== version) throw new GraphMoved(version, Number(now.version));
       const stale = await run(tx, Q.DELETE_STALE_ARTICLES, { files: rows.files });
       await run(tx, Q.MERGE_OUTLETS, { outlets: rows.outlets });
       await run(tx, Q.MERGE_ARTICLES, { articles: rows.articles });
       await run(tx, Q.MERGE_SPEAKERS, { speakers: rows.speakers });
-      await run(tx, Q.MERGE_STATEMENTS, { statements: rows.statements });
+      const [moved] = await run(tx, Q.MERGE_STATEMENTS, { statements: rows.statements });
       const dropped = await run(tx, Q.DELETE_DROPPED_QUOTES, { articles: rows.articles });
       const unlinked = await run(tx, Q.UNLINK_QUOTES, { quotes: rows.quotes });
       await run(tx, Q.MERGE_QUOTES, { quotes: rows.quotes });
@@ -39,9 +52,10 @@ export async function writeBatch(graph: Graph, rows: BatchRows): Promise<WriteRe
       const statementIds = [...new Set([...rows.statements.map((s) => s.id), ...ids(touched, 'statements')])];
       await run(tx, Q.RETOPIC_STATEMENTS, { ids: statementIds });
       const [orphanStatements] = await run(tx, Q.DELETE_ORPHAN_STATEMENTS, { ids: ids(touched, 'statements') });
-      const speakerIds = [...new Set([...ids(touched, 'speakers'), ...ids([orphanStatements], 'speakers')])];
+      const speakerIds = [...new Set([...ids(touched, 'speakers'), ...ids([orphanStatements], 'speakers'), ...ids(moved ? [moved] : [], 'speakers')])];
       const [orphanSpeakers] = await run(tx, Q.DELETE_ORPHAN_SPEAKERS, { ids: speakerIds });
       const [orphanOutlets] = await run(tx, Q.DELETE_ORPHAN_OUTLETS, { keys: ids(stale, 'outlets') });
+      await run(tx, Q.RELEASE_GRAPH, {});
       return {
         replaced: Number(stale[0]?.articles ?? 0),
         orphans: {

@@ -90,6 +90,8 @@ export interface Quote extends Span {
   statement: string | null;
   /** ISO date when the words were said (not reported), null when unknown. */
   saidOn?: string | null;
+  /** The article's words saidOn was read from ("three months ago", "on Saturday"), null when unknown. */
+  saidOnFrom?: string | null;
   /** For embedded quotes: index of the enclosing quote in the article's quote list. */
   parent?: number | null;
 }

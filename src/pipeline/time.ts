@@ -14,6 +14,8 @@ interface Found {
   from: number;
   at: number;
   day: string;
+  /** The phrase as written ("three months ago"). */
+  text: string;
 }
 
 // chrono-node is the cost of this stage: a paragraph with no word chrono could read as a date skips it. Every
@@ -43,7 +45,7 @@ function findDates(text: string, offset: number, published: Date | null): Found[
       else if (!s.isCertain('year')) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
       if (d.getTime() - published.getTime() >= DAY) continue; // still later than publication: not when it was said
     }
-    found.push({ from: offset + r.index, at: offset + r.index + r.text.length, day: iso(d) });
+    found.push({ from: offset + r.index, at: offset + r.index + r.text.length, day: iso(d), text: r.text });
   }
   return found;
 }
@@ -94,12 +96,14 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
     quote: Quote;
     paragraph: number;
     day: string | null;
+    phrase: string | null;
   }
   let previous = null as Previous | null;
   quotes.forEach((q, k) => {
     const pi = paragraphOf[k];
     const paragraph = paragraphs[pi] ?? article.span;
     let day: string | null = null;
+    let phrase: string | null = null;
     if (q.kind !== 'embedded') {
       // an embedded quote was said on an earlier occasion the text seldom dates: unknown
       const { dates: inParagraph, sentences: all } = readParagraph(pi);
@@ -110,11 +114,15 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
       const atTheTime = AT_THE_TIME.exec(context);
       if (atTheTime) {
         const before = dates.filter((d) => d.at <= span.start + atTheTime.index);
-        day = before.length ? before[before.length - 1].day : (previous?.day ?? null);
+        const earlier = before.length ? before[before.length - 1] : null;
+        day = earlier ? earlier.day : (previous?.day ?? null);
+        phrase = earlier ? earlier.text : (previous?.phrase ?? null);
       } else if (dates.length) {
         // the phrase nearest the quote
         const dist = (d: Found) => (d.at <= q.start ? q.start - d.at : d.at - q.end);
-        day = [...dates].sort((a, b) => dist(a) - dist(b))[0].day;
+        const nearest = [...dates].sort((a, b) => dist(a) - dist(b))[0];
+        day = nearest.day;
+        phrase = nearest.text;
       } else if (
         previous &&
         previous.quote.speaker?.name === q.speaker?.name &&
@@ -123,10 +131,11 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
       ) {
         // "... ," she continued: same speaker, same or next paragraph, same occasion
         day = previous.day;
+        phrase = previous.phrase;
       }
-      previous = { quote: q, paragraph: pi, day };
+      previous = { quote: q, paragraph: pi, day, phrase };
     }
-    out.push({ ...q, saidOn: day });
+    out.push({ ...q, saidOn: day, saidOnFrom: phrase });
   });
   return out;
 }
