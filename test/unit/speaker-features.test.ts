@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findQuotes } from '../../src/pipeline/quotes.js';
 import { candidates, type Candidate } from '../../src/pipeline/speakers/features.js';
+import { SPACE } from '../../src/pipeline/speakers/space.js';
 import { articleOf } from '../support/article.js';
 
 const casesOf = (text: string) => {
@@ -12,7 +13,8 @@ const casesOf = (text: string) => {
     named: (mention: string) => c.candidates.find((x) => x.span && text.slice(x.span.start, x.span.end) === mention),
   }));
 };
-const has = (c: Candidate | undefined, feature: string) => expect(c?.feats ?? []).toContain(feature);
+const names = (fs: number[] | undefined) => (fs ?? []).map((f) => SPACE.names[f]);
+const has = (c: Candidate | undefined, feature: string) => expect(names(c?.feats)).toContain(feature);
 
 describe('speaker candidates', () => {
   it('proposes the subject of the cue verb after the quote, with the rule, the lemma and where it stands', () => {
@@ -39,7 +41,7 @@ describe('speaker candidates', () => {
 
   it('marks a cue verb whose subject cannot be the speaker, and offers the previous speaker to a quote-only paragraph', () => {
     const [c] = casesOf('Yesterday, in a folder labeled “urgent matters,” the clerk found the letters.');
-    expect(c.quoteFeats).toContain('cue-no-subject');
+    expect(names(c.quoteFeats)).toContain('cue-no-subject');
     const [, second] = casesOf('“The first part,” Jane Doe said.\n“A paragraph of quote only, with no cue at all.”');
     const cont = second.candidates.find((x) => x.kind === 'continuation');
     has(cont, 'cont');

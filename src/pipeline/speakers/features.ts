@@ -1,8 +1,10 @@
 // Candidates and their features, for every top-level quote of an article: the noun phrases (names, pronouns,
 // role and organization phrases) in the quote's sentence and the sentences around it, the previous quote's
-// speaker (continuation) and "nobody". Each candidate carries binary features (strings) telling what the cue
-// rules (cues.ts), the clause (subject.ts) and the layout say about it; model.ts scores them, train.ts learns
-// the weights. Deterministic: the same article always gives the same candidates and features.
+// speaker (continuation) and "nobody". Each candidate carries binary features (ids of space.ts, by name
+// "rel=post-same") telling what the cue rules (cues.ts), the clause (subject.ts) and the layout say about it;
+// model.ts scores them, train.ts learns the weights. Deterministic: the same article always gives the same
+// candidates and features. What depends only on a tagged stretch (its noun phrases, the subjects of its speech
+// verbs, each phrase's own features) is computed once per stretch: a stretch between two quotes serves both.
 import { z } from 'zod';
 import type { Article, Quote, Span } from '../doc.js';
 import { firstName, honorific, isOrganizationWord, isRoleWord, type Tagged, type Token } from '../nlp.js';
@@ -11,6 +13,7 @@ import { accordingTo, cueIn, dashSpeaker, governingSubject, sentenceFrame, trail
 import { npStartingAt, type NP } from './phrases.js';
 import { NOBODY, subjectOf } from './subject.js';
 import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isSpeechVerbAt } from './tokens.js';
+import { SPACE } from './space.js';
 import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPOKES } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
@@ -46,7 +49,8 @@ export interface Candidate {
   /** The cue that goes with choosing it ("said", "according to", ":"), from the strongest rule that proposed it. */
   cue: string | null;
   relayer: { toks: Token[]; np: NP } | null;
-  feats: string[];
+  /** Feature ids (SPACE). */
+  feats: number[];
 }
 
 export interface QuoteCase {
@@ -55,7 +59,7 @@ export interface QuoteCase {
   quote: Quote;
   candidates: Candidate[];
   /** Features of the quote itself (for the keep decision). */
-  quoteFeats: string[];
+  quoteFeats: number[];
   /** Position in `cases` of the previous top-level quote (whose speaker a continuation takes), or -1. */
   prev: number;
 }
@@ -77,10 +81,6 @@ interface Stretch {
   frame: Frame;
 }
 
-const bucket = (n: number, edges: number[]) => {
-  for (const e of edges) if (n <= e) return String(e);
-  return `${edges[edges.length - 1]}+`;
-};
 const words = (s: string) => s.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
 
 export const isTitleCase = (s: string) => {
@@ -124,24 +124,6 @@ function headOf(toks: Token[], np: NP): string {
   return toks[e].lower.replace(/['\u2019]s$/u, '');
 }
 
-/** A stretch's noun phrases and the subjects of its speech verbs, read once (stretches between quotes serve two). */
-const parsedCache = new WeakMap<Tagged, { speechSubjects: Map<string, string>; nps: NP[] }>();
-function parsed(t: Tagged): { speechSubjects: Map<string, string>; nps: NP[] } {
-  let p = parsedCache.get(t);
-  if (!p) {
-    const toks = t.tokens;
-    const speechSubjects = new Map<string, string>();
-    for (let k = 0; k < toks.length; k++) {
-      if (!isSpeechVerbAt(toks, k)) continue;
-      const [lo, hi] = t.sentences[toks[k].sentence] ?? [0, toks.length];
-      const np = subjectOf(toks, k, lo, hi);
-      if (np && np !== NOBODY) speechSubjects.set(`${np.a}:${np.b}`, toks[k].lemma);
-    }
-    parsedCache.set(t, (p = { speechSubjects, nps: phrases(toks, 0, toks.length) }));
-  }
-  return p;
-}
-
 /** The maximal noun phrases of toks[lo, hi): names, pronouns, role and organization phrases. */
 function phrases(toks: Token[], lo: number, hi: number): NP[] {
   const out: NP[] = [];
@@ -167,6 +149,92 @@ function phrases(toks: Token[], lo: number, hi: number): NP[] {
     k = np.b + 1;
   }
   return out;
+}
+
+
+// ---- feature ids, interned once (names as the model file has them)
+const F = (name: string) => SPACE.id(name);
+const KINDS = ['name', 'pronoun', 'role', 'organization', 'continuation', 'nobody'] as const;
+const KIND = Object.fromEntries(KINDS.map((k) => [k, F(`kind=${k}`)])) as Record<CandidateKind, number>;
+const RELS = ['pre-same', 'pre-other', 'post-same', 'post-other', 'prev-para'] as const;
+type Rel = (typeof RELS)[number];
+/** "rel=pre-same", and the bare "pre-same" that other features are crossed with ("rank=0&pre-same"). */
+const REL = Object.fromEntries(RELS.map((r) => [r, F(`rel=${r}`)])) as Record<Rel, number>;
+const REL_BARE = Object.fromEntries(RELS.map((r) => [r, F(r)])) as Record<Rel, number>;
+const RANK = [0, 1, 2, 3, 4].map((r) => F(`rank=${r}`));
+const bucketed = (prefix: string, edges: number[]) => {
+  const ids = [...edges.map((e) => F(`${prefix}=${e}`)), F(`${prefix}=${edges[edges.length - 1]}+`)];
+  return (n: number) => {
+    for (let i = 0; i < edges.length; i++) if (n <= edges[i]) return ids[i];
+    return ids[edges.length];
+  };
+};
+const DIST = bucketed('dist', [0, 1, 2, 4, 8, 16]);
+const NTOK = bucketed('ntok', [1, 2, 3, 5]);
+const QLEN = bucketed('qlen', [1, 2, 3, 4, 6, 8, 12, 20, 40]);
+const GAP = bucketed('cont&gap', [0, 1, 2]);
+const FREQ = bucketed('freq', [1, 2, 4, 8]);
+const BETWEEN = SPACE.template('between');
+const ADJACENT = F('adjacent'), VERB_BETWEEN = F('verb-between');
+const CLAUSE_INITIAL = F('clause-initial'), AFTER_ADP = SPACE.template('after-adp');
+const AFTER_SPEECH_VERB = F('after-speech-verb'), AFTER_VERB = F('after-verb'), AFTER_COMMA = F('after-comma');
+const BEFORE_SPEECH_VERB = F('before-speech-verb'), BEFORE_SPEECH_LEMMA = SPACE.template('before-speech-verb'), BEFORE_VERB = F('before-verb');
+const POSSESSIVE = F('possessive'), HAS_APPOSITIVE = F('has-appositive');
+const PRON = SPACE.template('pron');
+const SPOKES_F = F('spokes'), ROLE_WORD = F('role-word'), HAS_OF = F('has-of'), DATE_WORD = F('date-word'), NUMBER = F('number');
+const DET = { the: F('det=the'), a: F('det=a'), an: F('det=an'), other: F('det=other') };
+const PLURAL = F('plural'), FIRST_NAME = F('first-name'), HONORIFIC = F('honorific');
+const SUBJ_SPEECH = F('subj-speech'), SUBJ_LEMMA = SPACE.template('subj-lemma');
+const RULE = SPACE.template('rule'), RULES = SPACE.template('rules'), LEMMA = SPACE.template('lemma'), RULE_ROLE = F('rule-role');
+const RULED = F('ruled');
+const PRON_AGREE = F('pron-agree'), PRON_CLASH = F('pron-clash'), PRON_PLURAL_ORG = F('pron-plural-org');
+const SPOKE_BEFORE = F('spoke-before'), SPOKE_PREV = F('spoke-prev');
+const NOBODY_F = F('nobody'), CONT = F('cont'), CONT_GAP1 = F('cont&gap1');
+const CONT_PREV_NO_RULE = F('cont&prev-no-rule'), CONT_PREV_RULED = F('cont&prev-ruled');
+const CONT_PREV_KIND = SPACE.template('cont&prev-qk');
+// quote features
+const QK = SPACE.template('qk'), QTITLE = F('qtitle'), QCAP = F('qcap'), QEND = SPACE.template('qend');
+const OPENS_PARA = F('opens-para'), RUNS_ON = F('runs-on'), QUOTE_ONLY_PARA = F('quote-only-para'), SENT_INITIAL = F('sent-initial');
+const CONTINUES_PREV = F('continues-prev'), PREV_IN_PARA = F('prev-in-para'), NEXT_IN_PARA = F('next-in-para'), IN_PARENS = F('in-parens');
+const PW = SPACE.template('pw'), PP = SPACE.template('pp'), NP_POS = SPACE.template('np');
+const NO_RULE = F('no-rule'), CUE_NO_SUBJECT = F('cue-no-subject'), TRANSCRIPT = F('transcript');
+/** Which quote features a candidate's position, a rule, and the continuation are crossed with. */
+const crossesRel = SPACE.matcher(/^(qk|qend|opens-para|sent-initial|qtitle|quote-only-para|no-rule)/u);
+const crossesRule = SPACE.matcher(/^(qk|qend|opens-para|quote-only-para|sent-initial|qtitle|qlen)/u);
+const isQk = SPACE.matcher(/^qk=/u);
+
+/** A noun phrase of a stretch with what depends on the stretch alone. */
+interface Phrase {
+  np: NP;
+  kind: Exclude<CandidateKind, 'continuation' | 'nobody'>;
+  /** Its own features and the clause around it (not where it stands from a quote). */
+  own: number[];
+  /** The lemma of the speech verb it is the subject of, or null. */
+  speechLemma: string | null;
+  /** Features of the tokens between it and a quote after it (pre) or before it (post), by side. */
+  between: Partial<Record<Side, number[]>>;
+}
+
+/** A stretch's phrases and the subjects of its speech verbs, read once (stretches between quotes serve two). */
+const parsedCache = new WeakMap<Tagged, Phrase[]>();
+function parsed(text: string, t: Tagged): Phrase[] {
+  let p = parsedCache.get(t);
+  if (!p) {
+    const toks = t.tokens;
+    const speechSubjects = new Map<number, string>();
+    for (let k = 0; k < toks.length; k++) {
+      if (!isSpeechVerbAt(toks, k)) continue;
+      const [lo, hi] = t.sentences[toks[k].sentence] ?? [0, toks.length];
+      const np = subjectOf(toks, k, lo, hi);
+      if (np && np !== NOBODY) speechSubjects.set(np.a * 65536 + np.b, toks[k].lemma);
+    }
+    p = phrases(toks, 0, toks.length).map((np) => {
+      const kind = phraseKind(text, toks, np);
+      return { np, kind, own: ownFeats(toks, np, kind), speechLemma: speechSubjects.get(np.a * 65536 + np.b) ?? null, between: {} };
+    });
+    parsedCache.set(t, p);
+  }
+  return p;
 }
 
 /**
@@ -262,33 +330,35 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     const real = proposals.filter((r) => r.np !== NOBODY);
 
     // quote features
-    const qf: string[] = [`qk=${q.kind}`, `qlen=${bucket(words(q.text), [1, 2, 3, 4, 6, 8, 12, 20, 40])}`];
-    if (isTitleCase(q.text)) qf.push('qtitle');
-    if (/^\p{Lu}/u.test(q.text)) qf.push('qcap');
+    const qf: number[] = [QK(q.kind), QLEN(words(q.text))];
+    if (isTitleCase(q.text)) qf.push(QTITLE);
+    if (/^\p{Lu}/u.test(q.text)) qf.push(QCAP);
     const last = q.text.trimEnd().slice(-1);
-    qf.push(`qend=${/[,.?!:;]/u.test(last) ? last : /[\u2014\u2013\u2026-]/u.test(last) ? 'dash' : 'w'}`);
-    if (opensPara) qf.push('opens-para');
+    qf.push(QEND(/[,.?!:;]/u.test(last) ? last : /[\u2014\u2013\u2026-]/u.test(last) ? 'dash' : 'w'));
+    if (opensPara) qf.push(OPENS_PARA);
     const runsOn = unclosed(text, q, para);
-    if (runsOn) qf.push('runs-on');
-    if (opensPara && runsOn && text.slice(para.start, outer.start).trim().length <= 1) qf.push('quote-only-para');
-    if (sentenceInitial) qf.push('sent-initial');
-    if (n > 0 && paraOf(top[n - 1].q.start) === p - 1 && unclosed(text, top[n - 1].q, paras[p - 1]) && opensPara) qf.push('continues-prev');
-    if (prevInPara) qf.push('prev-in-para');
-    if (nextInPara) qf.push('next-in-para');
-    if (text[outer.start - 1] === '(' || text[outer.end] === ')') qf.push('in-parens');
+    if (runsOn) qf.push(RUNS_ON);
+    if (opensPara && runsOn && text.slice(para.start, outer.start).trim().length <= 1) qf.push(QUOTE_ONLY_PARA);
+    if (sentenceInitial) qf.push(SENT_INITIAL);
+    if (n > 0 && paraOf(top[n - 1].q.start) === p - 1 && unclosed(text, top[n - 1].q, paras[p - 1]) && opensPara) qf.push(CONTINUES_PREV);
+    if (prevInPara) qf.push(PREV_IN_PARA);
+    if (nextInPara) qf.push(NEXT_IN_PARA);
+    if (text[outer.start - 1] === '(' || text[outer.end] === ')') qf.push(IN_PARENS);
     const preT = preFrame && preFrame.hi > preFrame.lo ? preFrame.toks[preFrame.hi - 1] : null;
-    if (preT) qf.push(`pw=${preT.pos === 'PUNCT' ? preT.text : preT.lemma}`, `pp=${preT.pos}`);
+    if (preT) qf.push(PW(preT.pos === 'PUNCT' ? preT.text : preT.lemma), PP(preT.pos));
     const postT = postFrame && postFrame.hi > postFrame.lo ? postFrame.toks[postFrame.lo] : null;
-    if (postT) qf.push(`np=${postT.pos}`);
-    if (real.length === 0) qf.push('no-rule');
-    for (const r of new Set(real.map((x) => x.rule))) qf.push(`rule=${r}`);
-    if (nobodyCue) qf.push('cue-no-subject');
-    if (transcriptLabel(q)) qf.push('transcript');
+    if (postT) qf.push(NP_POS(postT.pos));
+    if (real.length === 0) qf.push(NO_RULE);
+    for (const r of new Set(real.map((x) => x.rule))) qf.push(RULE(r));
+    if (nobodyCue) qf.push(CUE_NO_SUBJECT);
+    if (transcriptLabel(q)) qf.push(TRANSCRIPT);
+    const qfRel = qf.filter(crossesRel);
+    const qfRule = qf.filter(crossesRule);
 
     // candidates: phrases of every stretch, the rules' phrases, a transcript label
-    const bySpan = new Map<string, Candidate>();
+    const bySpan = new Map<number, Candidate>();
     const add = (c: Candidate) => {
-      const key = `${c.span!.start}:${c.span!.end}`;
+      const key = c.span!.start * 65536 + (c.span!.end - c.span!.start);
       const had = bySpan.get(key);
       if (!had) bySpan.set(key, c);
       else {
@@ -299,32 +369,38 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     };
     for (const s of stretches) {
       const toks = s.t.tokens;
-      const { speechSubjects, nps } = parsed(s.t);
-      // nearest the quote first
-      const ordered = s.side === 'post' ? nps : [...nps].reverse();
+      const phrasesOf = parsed(text, s.t);
       let near = 0, far = 0;
-      for (const np of ordered) {
+      // nearest the quote first
+      for (let m = 0; m < phrasesOf.length; m++) {
+        const ph = phrasesOf[s.side === 'post' ? m : phrasesOf.length - 1 - m];
+        const { np, kind } = ph;
         const inFrame = np.a >= s.frame.lo && np.b < Math.max(s.frame.hi, s.frame.lo + 1);
-        const rel = s.side === 'prev' ? 'prev-para' : `${s.side}-${inFrame ? 'same' : 'other'}`;
+        const rel: Rel = s.side === 'prev' ? 'prev-para' : inFrame ? (s.side === 'pre' ? 'pre-same' : 'post-same') : s.side === 'pre' ? 'pre-other' : 'post-other';
         const rank = inFrame || s.side === 'prev' ? near++ : far++;
         if (inFrame || s.side === 'prev' ? rank >= settings.nearPhrases : rank >= settings.farPhrases) continue;
-        const kind = phraseKind(text, toks, np);
-        const feats = phraseFeats(toks, np, kind, s.side, rel, rank, qf);
-        const subj = speechSubjects.get(`${np.a}:${np.b}`);
-        if (subj) feats.push('subj-speech', `subj-speech&${rel}`, `subj-lemma=${subj}`);
-        add(candidateOf(toks, np, kind, feats, null));
+        const rb = REL_BARE[rel];
+        const rk = SPACE.cross(RANK[Math.min(rank, 4)], rb);
+        const feats = [...ph.own, REL[rel], SPACE.cross(REL[rel], KIND[kind]), rk, SPACE.cross(rk, KIND[kind])];
+        for (const b of (ph.between[s.side] ??= betweenFeats(toks, ph.np, s.side))) feats.push(SPACE.cross(b, rb));
+        if (kind === 'pronoun') feats.push(SPACE.cross(PRON(toks[np.a].lower), rb));
+        for (const f of qfRel) feats.push(SPACE.cross(rb, f));
+        if (ph.speechLemma) feats.push(SUBJ_SPEECH, SPACE.cross(SUBJ_SPEECH, rb), SUBJ_LEMMA(ph.speechLemma));
+        add({ kind, span: { start: toks[np.a].start, end: toks[np.b].end }, phrase: { toks, np }, cue: null, relayer: null, feats });
       }
     }
     for (const r of real) {
       const kind = phraseKind(text, r.toks, r.np);
-      const feats = [`rule=${r.rule}`, `rule=${r.rule}&lemma=${r.lemma ?? '-'}`, `rule=${r.rule}&kind=${kind}`, `rules=${real.length}`];
+      const rule = RULE(r.rule);
+      const feats = [KIND[kind], rule, SPACE.cross(rule, LEMMA(r.lemma ?? '-')), SPACE.cross(rule, KIND[kind]), RULES(String(real.length))];
       // what the quote looks like decides how far a rule is to be trusted ("“...” ― Name" after a full stop)
-      for (const f of qf) if (/^(qk|qend|opens-para|quote-only-para|sent-initial|qtitle|qlen)/u.test(f)) feats.push(`rule=${r.rule}&${f}`);
-      if (r.np.role) feats.push('rule-role');
-      add({ ...candidateOf(r.toks, r.np, kind, feats, r.cue), relayer: r.relayer ? { toks: r.toks, np: r.relayer } : null });
+      for (const f of qfRule) feats.push(SPACE.cross(rule, f));
+      if (r.np.role) feats.push(RULE_ROLE);
+      const span = { start: r.toks[r.np.a].start, end: r.toks[r.np.b].end };
+      add({ kind, span, phrase: { toks: r.toks, np: r.np }, cue: r.cue, relayer: r.relayer ? { toks: r.toks, np: r.relayer } : null, feats });
     }
     const label = transcriptLabel(q);
-    if (label) add({ kind: 'name', span: { start: label.start, end: label.end }, phrase: null, cue: ':', relayer: null, feats: ['rule=transcript', 'kind=name'] });
+    if (label) add({ kind: 'name', span: { start: label.start, end: label.end }, phrase: null, cue: ':', relayer: null, feats: [RULE('transcript'), KIND.name] });
 
     const list = [...bySpan.values()];
     // agreement and history, now that all phrases are known
@@ -339,32 +415,34 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
           const genders = list.filter((o) => o.kind === 'name' && o.span!.start < c.span!.start).map((o) => genderOf(o.phrase!.toks, o.phrase!.np));
           const fit = genders.some((g) => g === want);
           const clash = genders.length > 0 && genders.every((g) => g !== null && g !== want);
-          if (fit) c.feats.push('pron-agree');
-          if (clash) c.feats.push('pron-clash');
+          if (fit) c.feats.push(PRON_AGREE);
+          if (clash) c.feats.push(PRON_CLASH);
         }
-        if (PLURAL_PRONOUNS.has(pr) && list.some((o) => o.kind === 'organization')) c.feats.push('pron-plural-org');
+        if (PLURAL_PRONOUNS.has(pr) && list.some((o) => o.kind === 'organization')) c.feats.push(PRON_PLURAL_ORG);
       } else {
-        if (spoke.has(head)) c.feats.push('spoke-before', `spoke-before&${c.kind}`);
-        if (prevHeads.has(head)) c.feats.push('spoke-prev', `spoke-prev&${c.kind}`);
+        if (spoke.has(head)) c.feats.push(SPOKE_BEFORE, SPACE.cross(SPOKE_BEFORE, KIND_BARE[c.kind]));
+        if (prevHeads.has(head)) c.feats.push(SPOKE_PREV, SPACE.cross(SPOKE_PREV, KIND_BARE[c.kind]));
         if (c.kind === 'name' || c.kind === 'organization') {
           const cased = toks.slice(np.a, np.b + 1).reverse().find((t) => t.lower.replace(/['\u2019]s$/u, '') === head)?.text.replace(/['\u2019]s$/u, '');
-          if (cased && /^\p{Lu}/u.test(cased)) c.feats.push(`freq=${bucket(countOf(head, cased), [1, 2, 4, 8])}`);
+          if (cased && /^\p{Lu}/u.test(cased)) c.feats.push(FREQ(countOf(head, cased)));
         }
       }
-      if (c.feats.some((f) => f.startsWith('rule='))) c.feats.push(`kind=${c.kind}&ruled`);
+      if (c.feats.some(isRuleFeature)) c.feats.push(SPACE.cross(KIND[c.kind], RULED));
     }
     // "nobody" and the continuation of the previous quote's speaker
-    const nobody: Candidate = { kind: 'nobody', span: null, phrase: null, cue: nobodyCue?.cue ?? null, relayer: null, feats: ['nobody', ...qf.map((f) => `nobody&${f}`)] };
+    const nobody: Candidate = { kind: 'nobody', span: null, phrase: null, cue: nobodyCue?.cue ?? null, relayer: null, feats: [NOBODY_F, ...qf.map((f) => SPACE.cross(NOBODY_F, f))] };
     list.push(nobody);
     const prevN = n - 1;
     if (prevN >= 0) {
       const pp = paraOf(top[prevN].q.start);
       const gap = p - pp;
-      const cf = ['cont', `cont&gap=${bucket(gap, [0, 1, 2])}`, ...qf.map((f) => `cont&${f}`)];
+      const g = GAP(gap);
+      const cf = [CONT, g, ...qf.map((f) => SPACE.cross(CONT, f))];
       const prevQf = cases[cases.length - 1].quoteFeats;
-      cf.push(prevQf.includes('no-rule') ? 'cont&prev-no-rule' : 'cont&prev-ruled', `cont&prev-${prevQf.find((f) => f.startsWith('qk=')) ?? ''}`);
-      if (real.length > 0) cf.push(`cont&gap=${bucket(gap, [0, 1, 2])}&ruled`);
-      for (const f of qf) if (gap > 0) cf.push(`cont&gap1&${f}`);
+      const prevQk = prevQf.find(isQk);
+      cf.push(prevQf.includes(NO_RULE) ? CONT_PREV_NO_RULE : CONT_PREV_RULED, CONT_PREV_KIND(prevQk === undefined ? '' : SPACE.names[prevQk].slice(3)));
+      if (real.length > 0) cf.push(SPACE.cross(g, RULED));
+      if (gap > 0) for (const f of qf) cf.push(SPACE.cross(CONT_GAP1, f));
       list.push({ kind: 'continuation', span: null, phrase: null, cue: null, relayer: null, feats: cf });
     }
     cases.push({ index: i, quote: q, candidates: list, quoteFeats: qf, prev: n > 0 ? cases.length - 1 : -1 });
@@ -375,52 +453,59 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
   return { ctx, cases };
 }
 
-function candidateOf(toks: Token[], np: NP, kind: Candidate['kind'], feats: string[], cue: string | null): Candidate {
-  return { kind, span: { start: toks[np.a].start, end: toks[np.b].end }, phrase: { toks, np }, cue, relayer: null, feats: [`kind=${kind}`, ...feats] };
+const KIND_BARE = Object.fromEntries(KINDS.map((k) => [k, F(k)])) as Record<CandidateKind, number>;
+/** "rule=…" alone (not a cross): the candidate was proposed by a cue rule. */
+const isRuleFeature = SPACE.matcher(/^rule=[^&]*$/u);
+
+/** Tokens and punctuation between a phrase and the quote (after it in a stretch before the quote, and so on). */
+function betweenFeats(toks: Token[], np: NP, side: Side): number[] {
+  const from = side === 'post' ? 0 : np.b + 1;
+  const to = side === 'post' ? np.a : toks.length;
+  const f = [DIST(to - from)];
+  const punct = new Set<string>();
+  let verb = false;
+  for (let k = from; k < to; k++) {
+    const t = toks[k];
+    if (t.pos === 'PUNCT' || DASHES.has(t.text)) punct.add(DASHES.has(t.text) ? 'dash' : isMarkToken(t) ? 'mark' : t.text);
+    if (!verb && isSpeechVerbAt(toks, k)) verb = true;
+  }
+  for (const c of punct) if (/^[,.:;()!?]$|^dash$|^mark$/u.test(c)) f.push(BETWEEN(c));
+  if (to === from) f.push(ADJACENT);
+  if (verb) f.push(VERB_BETWEEN);
+  return f;
 }
 
-/** Where a phrase stands from the quote and what is around it. */
-function phraseFeats(toks: Token[], np: NP, kind: Candidate['kind'], side: Side, rel: string, rank: number, qf: string[]): string[] {
-  const f: string[] = [`rel=${rel}`, `rel=${rel}&kind=${kind}`, `rank=${Math.min(rank, 4)}&${rel}`, `rank=${Math.min(rank, 4)}&${rel}&kind=${kind}`];
-  // tokens and punctuation between the phrase and the quote
-  const from = side === 'post' ? 0 : np.b + 1;
-  const between = side === 'post' ? toks.slice(0, np.a) : toks.slice(np.b + 1);
-  f.push(`dist=${bucket(between.length, [0, 1, 2, 4, 8, 16])}&${rel}`);
-  const punct = new Set(between.filter((t) => t.pos === 'PUNCT' || DASHES.has(t.text)).map((t) => (DASHES.has(t.text) ? 'dash' : isMarkToken(t) ? 'mark' : t.text)));
-  for (const c of punct) if (/^[,.:;()!?]$|^dash$|^mark$/u.test(c)) f.push(`between=${c}&${rel}`);
-  if (between.length === 0) f.push(`adjacent&${rel}`);
-  if (between.some((_, k) => isSpeechVerbAt(toks, from + k))) f.push(`verb-between&${rel}`);
-  // the clause around it
+/** A phrase's own features and the clause around it. */
+function ownFeats(toks: Token[], np: NP, kind: Candidate['kind']): number[] {
+  const f: number[] = [KIND[kind]];
   let j = np.a - 1;
   while (j >= 0 && toks[j].pos === 'DET') j--;
   const before = toks[j];
-  if (!before || /^[.!?]$/u.test(before.text) || isMarkToken(before)) f.push('clause-initial');
-  else if (before.pos === 'ADP') f.push(`after-adp=${before.lower}`);
-  else if (before.pos === 'VERB') f.push(isSpeechVerbAt(toks, j) ? 'after-speech-verb' : 'after-verb');
-  else if (before.text === ',') f.push('after-comma');
+  if (!before || /^[.!?]$/u.test(before.text) || isMarkToken(before)) f.push(CLAUSE_INITIAL);
+  else if (before.pos === 'ADP') f.push(AFTER_ADP(before.lower));
+  else if (before.pos === 'VERB') f.push(isSpeechVerbAt(toks, j) ? AFTER_SPEECH_VERB : AFTER_VERB);
+  else if (before.text === ',') f.push(AFTER_COMMA);
   let k = np.b + 1;
   while (k < toks.length && (toks[k].pos === 'ADV' || toks[k].pos === 'AUX')) k++;
   const after = toks[k];
-  if (after && isSpeechVerbAt(toks, k)) f.push('before-speech-verb', `before-speech-verb=${after.lemma}`);
-  else if (after && after.pos === 'VERB') f.push('before-verb');
-  if (/^['\u2019]s$/u.test(toks[np.b + 1]?.text ?? '') || /['\u2019]s$/u.test(toks[np.b].text)) f.push('possessive');
-  if (np.role) f.push('has-appositive');
+  if (after && isSpeechVerbAt(toks, k)) f.push(BEFORE_SPEECH_VERB, BEFORE_SPEECH_LEMMA(after.lemma));
+  else if (after && after.pos === 'VERB') f.push(BEFORE_VERB);
+  if (/^['\u2019]s$/u.test(toks[np.b + 1]?.text ?? '') || /['\u2019]s$/u.test(toks[np.b].text)) f.push(POSSESSIVE);
+  if (np.role) f.push(HAS_APPOSITIVE);
   // the phrase itself
   const ws = toks.slice(np.a, np.b + 1);
-  f.push(`ntok=${bucket(ws.length, [1, 2, 3, 5])}`);
-  if (kind === 'pronoun') f.push(`pron=${ws[0].lower}`, `pron=${ws[0].lower}&${rel}`);
-  if (ws.some((w) => SPOKES.has(w.lower))) f.push('spokes');
-  if (ws.some((w) => isRoleWord(w.text) && !isCap(w))) f.push('role-word');
-  if (ws.some((w) => w.lower === 'of' || w.lower === 'for')) f.push('has-of');
-  if (ws.some((w) => isDateWord(w))) f.push('date-word');
-  if (ws.some((w) => w.pos === 'NUM')) f.push('number');
-  if (ws[0].pos === 'DET') f.push(`det=${ws[0].lower === 'the' || ws[0].lower === 'a' || ws[0].lower === 'an' ? ws[0].lower : 'other'}`);
+  f.push(NTOK(ws.length));
+  if (kind === 'pronoun') f.push(PRON(ws[0].lower));
+  if (ws.some((w) => SPOKES.has(w.lower))) f.push(SPOKES_F);
+  if (ws.some((w) => isRoleWord(w.text) && !isCap(w))) f.push(ROLE_WORD);
+  if (ws.some((w) => w.lower === 'of' || w.lower === 'for')) f.push(HAS_OF);
+  if (ws.some((w) => isDateWord(w))) f.push(DATE_WORD);
+  if (ws.some((w) => w.pos === 'NUM')) f.push(NUMBER);
+  if (ws[0].pos === 'DET') f.push(ws[0].lower === 'the' ? DET.the : ws[0].lower === 'a' ? DET.a : ws[0].lower === 'an' ? DET.an : DET.other);
   const lastW = ws[ws.length - 1];
-  if (lastW.pos === 'NOUN' && lastW.lemma !== lastW.lower && /s$/u.test(lastW.lower)) f.push('plural');
-  if (kind === 'name' && ws.some((w) => firstName(w.text) !== null)) f.push('first-name');
-  if (ws.some((w, n) => n < ws.length - 1 && honorific(w.text) !== null)) f.push('honorific');
-  // the quote, crossed with where the phrase stands
-  for (const q of qf) if (/^(qk|qend|opens-para|sent-initial|qtitle|quote-only-para|no-rule)/u.test(q)) f.push(`${rel}&${q}`);
+  if (lastW.pos === 'NOUN' && lastW.lemma !== lastW.lower && /s$/u.test(lastW.lower)) f.push(PLURAL);
+  if (kind === 'name' && ws.some((w) => firstName(w.text) !== null)) f.push(FIRST_NAME);
+  if (ws.some((w, n) => n < ws.length - 1 && honorific(w.text) !== null)) f.push(HONORIFIC);
   return f;
 }
 

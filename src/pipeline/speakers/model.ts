@@ -1,14 +1,20 @@
-// The trained speaker model: a linear ranker over each quote's candidates (softmax over them), a logistic keep
-// decision for the quoted stretch, and an isotonic map from the ranker's probability to the calibrated chance
-// the attribution is right. Weights are plain JSON (model.json, written by train.ts); scoring is a few sums, so
+// The trained speaker model: a ranker over each quote's candidates (softmax over them; linear, or linear plus one
+// hidden layer), a logistic keep decision for the quoted stretch, and an isotonic map from the ranker's
+// probability to the calibrated chance the attribution is right. Weights are plain JSON (model.json, written by
+// train.ts), compiled once into Float32Arrays over the feature ids of space.ts; scoring is sparse sums, so
 // extraction loads no ML runtime.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Span } from '../doc.js';
 import { FEATURE_VERSION, SpeakerSettings, type Candidate, type QuoteCase } from './features.js';
+import { OVERFLOW, SPACE } from './space.js';
 
 const Weights = z.record(z.string(), z.number());
+/** One hidden layer (ReLU) beside the linear part: per feature a row of weights into the hidden units. */
+const Hidden = z
+  .object({ bias: z.array(z.number()), out: z.array(z.number()), weights: z.record(z.string(), z.array(z.number())) })
+  .strict();
 
 export const ModelFile = z
   .object({
@@ -16,7 +22,7 @@ export const ModelFile = z
     settings: SpeakerSettings,
     /** Where the weights came from: data, counts, date, seed, cross-validated scores. */
     provenance: z.record(z.string(), z.unknown()),
-    ranker: z.object({ weights: Weights }).strict(),
+    ranker: z.object({ weights: Weights, hidden: Hidden.optional() }).strict(),
     keep: z.object({ bias: z.number(), weights: Weights, threshold: z.number().min(0).max(1) }).strict(),
     /** Isotonic calibration: increasing knots, linear between them. */
     calibration: z.object({ x: z.array(z.number()), y: z.array(z.number().min(0).max(1)) }).strict(),
@@ -35,6 +41,10 @@ export function parseModel(json: unknown, source = MODEL_PATH): ModelFile {
   const r = ModelFile.safeParse(json);
   if (!r.success) throw new Error(`${source}: not a speaker model: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   if (r.data.calibration.x.length !== r.data.calibration.y.length) throw new Error(`${source}: calibration knots and values differ in number`);
+  const hid = r.data.ranker.hidden;
+  if (hid && (hid.out.length !== hid.bias.length || Object.values(hid.weights).some((row) => row.length !== hid.bias.length))) {
+    throw new Error(`${source}: the hidden layer's rows, bias and output weights differ in size`);
+  }
   return r.data;
 }
 
@@ -53,20 +63,80 @@ export function speakerModel(): ModelFile {
   return loaded;
 }
 
-/** Weights as a Map, built once per weight table (string-keyed Map lookups beat a 1,000-key object's). */
-const tables = new WeakMap<Record<string, number>, Map<string, number>>();
-const table = (weights: Record<string, number>) => {
-  let t = tables.get(weights);
-  if (!t) tables.set(weights, (t = new Map(Object.entries(weights))));
-  return t;
-};
+/** A model's weights over SPACE's ids, compiled once per model (ids past the compiled size weigh 0). */
+interface Compiled {
+  linear: Float32Array;
+  /** The hidden layer: hidden[id * size + j], its bias and output weights; size 0 for a linear ranker. */
+  size: number;
+  hidden: Float32Array;
+  bias: Float32Array;
+  out: Float32Array;
+  keep: Float32Array;
+  /** Scratch for the hidden units. */
+  h: Float32Array;
+}
+const compiledModels = new WeakMap<ModelFile, Compiled>();
 
-export const linear = (weights: Record<string, number>, feats: string[], bias = 0) => {
-  const w = table(weights);
+function table(weights: Record<string, number>): Float32Array {
+  const ids = Object.keys(weights).map((f) => SPACE.id(f));
+  const w = new Float32Array(Math.max(0, ...ids) + 1);
+  Object.values(weights).forEach((x, k) => { if (ids[k] !== OVERFLOW) w[ids[k]] = x; });
+  return w;
+}
+
+function compiled(model: ModelFile): Compiled {
+  let c = compiledModels.get(model);
+  if (!c) {
+    const hid = model.ranker.hidden;
+    const size = hid?.bias.length ?? 0;
+    let hidden = new Float32Array(0);
+    if (hid) {
+      const ids = Object.keys(hid.weights).map((f) => SPACE.id(f));
+      hidden = new Float32Array((Math.max(0, ...ids) + 1) * size);
+      Object.values(hid.weights).forEach((row, k) => { if (ids[k] !== OVERFLOW) hidden.set(row, ids[k] * size); });
+    }
+    c = {
+      linear: table(model.ranker.weights),
+      size,
+      hidden,
+      bias: Float32Array.from(hid?.bias ?? []),
+      out: Float32Array.from(hid?.out ?? []),
+      keep: table(model.keep.weights),
+      h: new Float32Array(size),
+    };
+    compiledModels.set(model, c);
+  }
+  return c;
+}
+
+/** A sum of weights over feature ids (a sparse dot product with a binary vector). */
+export function dot(w: Float32Array, feats: readonly number[], bias = 0): number {
   let s = bias;
-  for (const f of feats) s += w.get(f) ?? 0;
+  const n = w.length;
+  for (let k = 0; k < feats.length; k++) {
+    const f = feats[k];
+    if (f < n) s += w[f];
+  }
   return s;
-};
+}
+
+/** The ranker's score of one candidate: the linear part, plus the hidden layer's when the model has one. */
+function rankScore(c: Compiled, feats: readonly number[]): number {
+  let s = dot(c.linear, feats);
+  const H = c.size;
+  if (H === 0) return s;
+  const h = c.h;
+  h.set(c.bias);
+  const rows = c.hidden.length / H;
+  for (let k = 0; k < feats.length; k++) {
+    const f = feats[k];
+    if (f >= rows) continue;
+    const o = f * H;
+    for (let j = 0; j < H; j++) h[j] += c.hidden[o + j];
+  }
+  for (let j = 0; j < H; j++) if (h[j] > 0) s += c.out[j] * h[j];
+  return s;
+}
 
 /** Softmax probabilities of candidates from their scores (-Infinity: not available). */
 export function softmax(scores: number[]): number[] {
@@ -107,12 +177,17 @@ export interface Decision {
   keep: boolean;
 }
 
+const BEST = SPACE.template('best'), BESTP = SPACE.template('bestp'), NOBODYP = SPACE.template('nobodyp');
+const BANDS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const band = (p: number) => BANDS[Math.max(0, Math.min(9, Math.floor(p * 10)))];
+const isRule = SPACE.matcher(/^rule=[^&]*$/u);
+const bestRule: number[] = [];
+
 /** Features of the keep decision: the quote's, and what the ranker made of it. */
-export function keepFeatures(c: QuoteCase, chosen: Candidate, prob: number, probs: number[]): string[] {
+export function keepFeatures(c: QuoteCase, chosen: Candidate, prob: number, probs: number[]): number[] {
   const pNobody = probs[c.candidates.findIndex((x) => x.kind === 'nobody')] ?? 0;
-  const band = (p: number) => String(Math.min(9, Math.floor(p * 10)));
-  const f = [...c.quoteFeats, `best=${chosen.kind}`, `bestp=${band(prob)}`, `nobodyp=${band(pNobody)}`];
-  for (const x of chosen.feats) if (x.startsWith('rule=') && !x.includes('&')) f.push(`best-${x}`);
+  const f = [...c.quoteFeats, BEST(chosen.kind), BESTP(band(prob)), NOBODYP(band(pNobody))];
+  for (const x of chosen.feats) if (isRule(x)) f.push((bestRule[x] ??= SPACE.id(`best-${SPACE.names[x]}`)));
   return f;
 }
 
@@ -121,18 +196,17 @@ export function keepFeatures(c: QuoteCase, chosen: Candidate, prob: number, prob
  * quote, so cases are decided one after another.
  */
 export function decide(model: ModelFile, cases: QuoteCase[]): Decision[] {
+  const m = compiled(model);
   const out: Decision[] = [];
   for (const c of cases) {
     const prev = c.prev >= 0 ? out[c.prev] : null;
-    const scores = c.candidates.map((cand) =>
-      cand.kind === 'continuation' && !prev?.span ? -Infinity : linear(model.ranker.weights, cand.feats),
-    );
+    const scores = c.candidates.map((cand) => (cand.kind === 'continuation' && !prev?.span ? -Infinity : rankScore(m, cand.feats)));
     const probs = softmax(scores);
     let choice = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k] > probs[choice]) choice = k;
     const chosen = c.candidates[choice];
     const span = chosen.kind === 'continuation' ? prev!.span : chosen.span;
-    const keepProb = 1 / (1 + Math.exp(-linear(model.keep.weights, keepFeatures(c, chosen, probs[choice], probs), model.keep.bias)));
+    const keepProb = 1 / (1 + Math.exp(-dot(m.keep, keepFeatures(c, chosen, probs[choice], probs), model.keep.bias)));
     out.push({
       choice,
       span,

@@ -17,7 +17,8 @@ import type { Span } from '../doc.js';
 import { findQuotes } from '../quotes.js';
 import { readSources } from '../read.js';
 import { candidates, DEFAULT_SETTINGS, FEATURE_VERSION, type QuoteCase, type SpeakerSettings } from './features.js';
-import { decide, keepFeatures, type Decision, type ModelFile } from './model.js';
+import { decide, dot, keepFeatures, type Decision, type ModelFile } from './model.js';
+import { OVERFLOW, SPACE } from './space.js';
 
 export interface TrainOptions {
   /** Folder with gold.json and texts/. */
@@ -31,7 +32,7 @@ export interface TrainOptions {
   log?: (line: string) => void;
 }
 
-/** Feature groups by name prefix, for ablations. */
+/** Feature groups by name, for ablations (a cross belongs to the groups of its parts). */
 export const FEATURE_GROUPS: Record<string, RegExp> = {
   rules: /(^|&)(rule=|rules=|rule-role|best-rule|kind=\w+&ruled)/u,
   position: /(^|&)(rel=|rank=|dist=|between=|adjacent|verb-between)/u,
@@ -96,7 +97,7 @@ async function label(data: string, settings: SpeakerSettings, log: (s: string) =
 
 /** One quote as the ranker sees it in training: candidates' features and which are right. */
 interface Row {
-  feats: string[][];
+  feats: number[][];
   right: boolean[];
 }
 
@@ -106,7 +107,7 @@ function rowsOf(d: Labelled, cases: QuoteCase[]): Row[] {
     const g = d.gold[n];
     if (!g) return;
     const prevGold = c.prev >= 0 ? d.gold[c.prev] : null;
-    const feats: string[][] = [];
+    const feats: number[][] = [];
     const right: boolean[] = [];
     for (const cand of c.candidates) {
       // the continuation stands for the previous quote's mention (its gold one: teacher forcing)
@@ -134,23 +135,28 @@ async function tf(): Promise<TF> {
   return tfjs;
 }
 
-/** Features seen at least `min` times: the columns of the model. */
-function vocabulary(lists: Iterable<string[]>, min: number): Map<string, number> {
-  const count = new Map<string, number>();
-  for (const fs of lists) for (const f of fs) count.set(f, (count.get(f) ?? 0) + 1);
-  const vocab = new Map<string, number>();
-  for (const [f, n] of [...count].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= min) vocab.set(f, vocab.size);
-  return vocab;
+/** Features seen at least `min` times: the columns of the model (ordered by name, so files do not depend on ids). */
+function vocabulary(lists: Iterable<readonly number[]>, min: number): Map<number, number> {
+  const count = new Map<number, number>();
+  for (const fs of lists) for (const f of fs) if (f !== OVERFLOW) count.set(f, (count.get(f) ?? 0) + 1);
+  const kept = [...count].filter(([, n]) => n >= min).map(([f]) => f);
+  kept.sort((a, b) => (SPACE.names[a] < SPACE.names[b] ? -1 : 1));
+  return new Map(kept.map((f, col) => [f, col]));
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
-function toWeights(vocab: Map<string, number>, w: Float32Array): Record<string, number> {
+function toWeights(vocab: Map<number, number>, w: Float32Array): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [f, i] of vocab) if (Math.abs(w[i]) >= 5e-4) out[f] = round(w[i]);
+  for (const [f, i] of vocab) if (Math.abs(w[i]) >= 5e-4) out[SPACE.names[f]] = round(w[i]);
   return out;
 }
 
-export const HYPER = { minCount: 3, l2: 3e-4, epochs: 16, batch: 128, lr: 0.04, keepEpochs: 200, keepLr: 0.05, keepL2: 1e-3 };
+export const HYPER = {
+  minCount: 3, l2: 3e-4, epochs: 16, batch: 128, lr: 0.04,
+  /** Hidden units of the ranker (0: linear), their L2 and initial scale. */
+  hidden: 0, hiddenL2: 3e-4, hiddenInit: 0.05,
+  keepEpochs: 200, keepLr: 0.05, keepL2: 1e-3,
+};
 
 /**
  * Minibatches of quotes with about as many candidates each (a batch is padded to its longest): shuffled, sorted by
@@ -167,68 +173,112 @@ function batches(rows: Row[], rand: () => number): Row[][] {
   return shuffle(out, rand);
 }
 
-/** The softmax ranker: minibatches of quotes, each a [candidates x features] block, padding masked out. */
-async function fitRanker(rows: Row[], seed: number, log: (s: string) => void): Promise<Record<string, number>> {
+/** Feature lists as (column, slot) pairs: a sparse [slots x columns] matrix of ones. */
+function sparse(lists: (readonly number[])[], slotOf: (n: number) => number, vocab: Map<number, number>): { cols: Int32Array; slots: Int32Array } {
+  const cols: number[] = [], slots: number[] = [];
+  lists.forEach((fs, n) => {
+    const slot = slotOf(n);
+    for (const f of fs) {
+      const c = vocab.get(f);
+      if (c !== undefined) cols.push(c), slots.push(slot);
+    }
+  });
+  return { cols: Int32Array.from(cols), slots: Int32Array.from(slots) };
+}
+
+export interface RankerWeights {
+  weights: Record<string, number>;
+  hidden?: { bias: number[]; out: number[]; weights: Record<string, number[]> };
+}
+
+/**
+ * The softmax ranker: minibatches of quotes, each a padded [quotes x candidates] block of scores; a candidate's
+ * score is the sum of its features' weights (gathered and summed per candidate: the features are sparse), plus
+ * with HYPER.hidden > 0 a ReLU layer over the same sums. Padding is masked out.
+ */
+async function fitRanker(rows: Row[], seed: number, log: (s: string) => void): Promise<RankerWeights> {
   const t = await tf();
   const vocab = vocabulary(rows.flatMap((r) => r.feats), HYPER.minCount);
   const F = vocab.size;
+  const H = HYPER.hidden;
   const w = t.variable(t.zeros([F, 1]));
+  const W1 = H ? t.variable(t.randomNormal([F, H], 0, HYPER.hiddenInit, 'float32', seed)) : null;
+  const b1 = H ? t.variable(t.fill([H], 0.01)) : null;
+  const w2 = H ? t.variable(t.randomNormal([H, 1], 0, HYPER.hiddenInit, 'float32', seed + 1)) : null;
   const opt = t.train.adam(HYPER.lr);
   const rand = rng(seed);
   const t0 = Date.now();
   for (let epoch = 0; epoch < HYPER.epochs; epoch++) {
-    if (epoch % 5 === 0) log(`  ranker: epoch ${epoch + 1}/${HYPER.epochs}, ${rows.length} quotes, ${F} features, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    if (epoch % 5 === 0) log(`  ranker: epoch ${epoch + 1}/${HYPER.epochs}, ${rows.length} quotes, ${F} features${H ? `, ${H} hidden` : ''}, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     for (const batch of batches(rows, rand)) {
       const K = Math.max(...batch.map((r) => r.feats.length));
-      const x = new Float32Array(batch.length * K * F);
-      const valid = new Float32Array(batch.length * K);
-      const right = new Float32Array(batch.length * K);
+      const slotsN = batch.length * K;
+      const valid = new Float32Array(slotsN);
+      const right = new Float32Array(slotsN);
+      const lists: number[][] = [], slotOf: number[] = [];
       batch.forEach((r, i) =>
         r.feats.forEach((fs, k) => {
-          const row = (i * K + k) * F;
-          for (const f of fs) {
-            const c = vocab.get(f);
-            if (c !== undefined) x[row + c] = 1;
-          }
           valid[i * K + k] = 1;
           right[i * K + k] = r.right[k] ? 1 : 0;
+          lists.push(fs);
+          slotOf.push(i * K + k);
         }),
       );
+      const { cols, slots } = sparse(lists, (n) => slotOf[n], vocab);
+      if (cols.length === 0) continue;
       t.tidy(() => {
-        const X = t.tensor2d(x, [batch.length * K, F]);
+        const C = t.tensor1d(cols, 'int32'), S = t.tensor1d(slots, 'int32');
         const off = (m: Float32Array) => t.mul(t.sub(t.tensor2d(m, [batch.length, K]), 1), 1e9);
         const offAll = off(valid), offRight = off(right);
         opt.minimize(() => {
-          const s = t.reshape(t.matMul(X, w), [batch.length, K]);
-          const nll = t.mean(t.sub(t.logSumExp(t.add(s, offAll), 1), t.logSumExp(t.add(s, offRight), 1)));
-          return t.add(nll, t.mul(HYPER.l2, t.sum(t.square(w)))) as import('@tensorflow/tfjs').Scalar;
+          let s = t.unsortedSegmentSum(t.gather(w, C), S, slotsN);
+          let reg = t.mul(HYPER.l2, t.sum(t.square(w)));
+          if (W1 && b1 && w2) {
+            const h = t.relu(t.add(t.unsortedSegmentSum(t.gather(W1, C), S, slotsN), b1));
+            s = t.add(s, t.matMul(h, w2));
+            reg = t.add(reg, t.mul(HYPER.hiddenL2, t.add(t.sum(t.square(W1)), t.sum(t.square(w2)))));
+          }
+          const sc = t.reshape(s, [batch.length, K]);
+          const nll = t.mean(t.sub(t.logSumExp(t.add(sc, offAll), 1), t.logSumExp(t.add(sc, offRight), 1)));
+          return t.add(nll, reg) as import('@tensorflow/tfjs').Scalar;
         });
       });
     }
   }
-  const out = toWeights(vocab, w.dataSync() as Float32Array);
-  w.dispose();
+  const out: RankerWeights = { weights: toWeights(vocab, w.dataSync() as Float32Array) };
+  if (W1 && b1 && w2) {
+    const wh = W1.dataSync() as Float32Array;
+    const weights: Record<string, number[]> = {};
+    for (const [f, i] of vocab) {
+      const row = Array.from(wh.subarray(i * H, (i + 1) * H), round);
+      if (row.some((x) => Math.abs(x) >= 5e-4)) weights[SPACE.names[f]] = row;
+    }
+    out.hidden = { bias: Array.from(b1.dataSync(), round), out: Array.from(w2.dataSync(), round), weights };
+  }
+  t.dispose([w, ...(W1 && b1 && w2 ? [W1, b1, w2] : [])]);
   opt.dispose();
   return out;
 }
 
-/** The keep classifier: logistic regression, full batch. */
-async function fitKeep(lists: string[][], labels: boolean[]): Promise<{ bias: number; weights: Record<string, number> }> {
+/** The keep classifier: logistic regression, full batch, over sparse features. */
+async function fitKeep(lists: number[][], labels: boolean[]): Promise<{ bias: number; weights: Record<string, number> }> {
   const t = await tf();
   const vocab = vocabulary(lists, HYPER.minCount);
   const F = vocab.size;
-  const x = new Float32Array(lists.length * F);
-  lists.forEach((fs, i) => fs.forEach((f) => { const c = vocab.get(f); if (c !== undefined) x[i * F + c] = 1; }));
-  const X = t.tensor2d(x, [lists.length, F]);
+  const { cols, slots } = sparse(lists, (n) => n, vocab);
+  const C = t.tensor1d(cols, 'int32'), S = t.tensor1d(slots, 'int32');
   const y = t.tensor2d(Float32Array.from(labels, (l) => (l ? 1 : 0)), [lists.length, 1]);
   const w = t.variable(t.zeros([F, 1]));
   const b = t.variable(t.zeros([1]));
   const opt = t.train.adam(HYPER.keepLr);
   for (let i = 0; i < HYPER.keepEpochs; i++) {
-    opt.minimize(() => t.add(t.losses.sigmoidCrossEntropy(y, t.add(t.matMul(X, w), b)), t.mul(HYPER.keepL2, t.sum(t.square(w)))) as import('@tensorflow/tfjs').Scalar);
+    opt.minimize(() => {
+      const logits = t.add(t.unsortedSegmentSum(t.gather(w, C), S, lists.length), b);
+      return t.add(t.losses.sigmoidCrossEntropy(y, logits), t.mul(HYPER.keepL2, t.sum(t.square(w)))) as import('@tensorflow/tfjs').Scalar;
+    });
   }
   const out = { bias: round(b.dataSync()[0]), weights: toWeights(vocab, w.dataSync() as Float32Array) };
-  t.dispose([X, y, w, b]);
+  t.dispose([C, S, y, w, b]);
   opt.dispose();
   return out;
 }
@@ -259,8 +309,8 @@ interface FoldResult {
 }
 
 /** Model-file shape for decoding with a ranker only (everything kept). */
-const rankerOnly = (weights: Record<string, number>, settings: SpeakerSettings): ModelFile => ({
-  featureVersion: FEATURE_VERSION, settings, provenance: {}, ranker: { weights }, keep: { bias: 10, weights: {}, threshold: 0 }, calibration: { x: [], y: [] },
+const rankerOnly = (ranker: RankerWeights, settings: SpeakerSettings): ModelFile => ({
+  featureVersion: FEATURE_VERSION, settings, provenance: {}, ranker, keep: { bias: 10, weights: {}, threshold: 0 }, calibration: { x: [], y: [] },
 });
 
 /** What the scorer reads, for a set of articles and their decisions. */
@@ -290,12 +340,12 @@ export interface TrainReport {
 export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
   const log = opts.log ?? (() => {});
   const settings = DEFAULT_SETTINGS;
-  const drop = opts.without?.length ? new RegExp(opts.without.map((g) => { const r = FEATURE_GROUPS[g]; if (!r) throw new Error(`unknown feature group "${g}" (one of ${Object.keys(FEATURE_GROUPS).join(', ')})`); return r.source; }).join('|'), 'u') : null;
+  const drop = opts.without?.length ? SPACE.matcher(new RegExp(opts.without.map((g) => { const r = FEATURE_GROUPS[g]; if (!r) throw new Error(`unknown feature group "${g}" (one of ${Object.keys(FEATURE_GROUPS).join(', ')})`); return r.source; }).join('|'), 'u')) : null;
   log(`reading ${opts.data}`);
   const { gold, docs } = await label(opts.data, settings, log);
   const quotes = docs.reduce((s, d) => s + d.cases.length, 0);
   log(`${docs.length} articles, ${gold.quotes.length} gold quotes, ${quotes} quoted stretches`);
-  const dropped = (fs: string[]) => (drop ? fs.filter((f) => !drop.test(f)) : fs);
+  const dropped = (fs: number[]) => (drop ? fs.filter((f) => !drop(f)) : fs);
   // an ablation leaves a group out of every candidate and quote
   const seen: QuoteCase[][] = drop
     ? docs.map((d) => d.cases.map((c) => ({ ...c, quoteFeats: dropped(c.quoteFeats), candidates: c.candidates.map((x) => ({ ...x, feats: dropped(x.feats) })) })))
@@ -308,8 +358,8 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
   const oof: Decision[][] = docs.map(() => []);
   const results: FoldResult[] = [];
   for (let k = 0; k < opts.folds; k++) {
-    const weights = await fitRanker(docs.flatMap((d, di) => (foldOf.get(d.file) !== k ? rowsOf(d, seen[di]) : [])), opts.seed + k + 1, log);
-    const model = rankerOnly(weights, settings);
+    const ranker = await fitRanker(docs.flatMap((d, di) => (foldOf.get(d.file) !== k ? rowsOf(d, seen[di]) : [])), opts.seed + k + 1, log);
+    const model = rankerOnly(ranker, settings);
     docs.forEach((d, di) => { if (foldOf.get(d.file) === k) oof[di] = decide(model, seen[di]); });
   }
   // the keep classifier, cross-validated on the out-of-fold rankings
@@ -321,9 +371,11 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
   for (let k = 0; k < opts.folds; k++) {
     const idx = docs.flatMap((d, di) => (foldOf.get(d.file) !== k ? d.cases.map((_, n) => [di, n] as const) : []));
     const fit = await fitKeep(idx.map(([di, n]) => keepRows[di][n]), idx.map(([di, n]) => docs[di].gold[n] !== null));
+    const w = new Float32Array(SPACE.size);
+    for (const [f, x] of Object.entries(fit.weights)) w[SPACE.id(f)] = x;
     docs.forEach((d, di) => {
       if (foldOf.get(d.file) !== k) return;
-      d.cases.forEach((_, n) => { keepProb[di][n] = 1 / (1 + Math.exp(-(fit.bias + keepRows[di][n].reduce((s, f) => s + (fit.weights[f] ?? 0), 0)))); });
+      d.cases.forEach((_, n) => { keepProb[di][n] = 1 / (1 + Math.exp(-dot(w, keepRows[di][n], fit.bias))); });
     });
   }
   const threshold = bestThreshold(docs, keepProb, gold);
@@ -352,7 +404,7 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
   }));
   const calibration = isotonic(points);
   log('fitting the final model on every article');
-  const weights = await fitRanker(docs.flatMap((d, di) => rowsOf(d, seen[di])), opts.seed, log);
+  const ranker = await fitRanker(docs.flatMap((d, di) => rowsOf(d, seen[di])), opts.seed, log);
   const keep = await fitKeep(keepRows.flat(), docs.flatMap((d) => d.gold.map((g) => g !== null)));
   const model: ModelFile = {
     featureVersion: FEATURE_VERSION,
@@ -368,12 +420,12 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
       hyper: HYPER,
       cv: { folds: results.map((r) => ({ ...r, speaker: round(r.speaker), attribution: round(r.attribution), quoteF1: round(r.quoteF1) })), mean: { speaker: round(mean.speaker), attribution: round(mean.attribution), quoteF1: round(mean.quoteF1) } },
     },
-    ranker: { weights },
+    ranker,
     keep: { ...keep, threshold },
     calibration,
   };
   writeFileSync(opts.out, `${JSON.stringify(model, null, 0)}\n`);
-  log(`wrote ${opts.out}: ${Object.keys(weights).length} ranker and ${Object.keys(keep.weights).length} keep weights`);
+  log(`wrote ${opts.out}: ${Object.keys(ranker.weights).length} ranker${ranker.hidden ? ` (+ ${Object.keys(ranker.hidden.weights).length} hidden rows)` : ''} and ${Object.keys(keep.weights).length} keep weights`);
   return { folds: results, mean, model };
 }
 
