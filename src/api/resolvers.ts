@@ -1,7 +1,7 @@
 // Thin resolvers over src/graph/queries.ts: top-level fields run one query; nested fields go through the
 // request's DataLoaders by the ids each node carries (see `project` in queries.ts).
 import { diffWords } from 'diff';
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Graph } from '../db/driver.js';
 import { luceneQuery, parseSearch, rankHits } from '../graph/lucene.js';
 import * as q from '../graph/queries.js';
@@ -9,6 +9,7 @@ import type { Entity, Row, SearchKind } from '../graph/queries.js';
 import { requireToken } from './auth.js';
 import { userError } from './errors.js';
 import { ingestArticles, type ArticleInput } from './ingest.js';
+import { selects } from './lookahead.js';
 import { primeAll, type Loaders } from './loaders.js';
 import { connection, offsetAfter, pageSize } from './pagination.js';
 
@@ -68,6 +69,10 @@ const many =
   async (p, _a, ctx) =>
     (await ctx.loaders[entity].loadMany(p[ref] ?? [])).filter((n) => n && !(n instanceof Error));
 
+async function loadOutlets(keys: string[], ctx: Context) {
+  return (await ctx.loaders.Outlet.loadMany(keys)).filter((n) => n && !(n instanceof Error));
+}
+
 /** A ranked tally `{ref, count}` as `{<field>: node, count}`. */
 const counted =
   (tally: 'topicsOfSpeaker' | 'outletsOfSpeaker' | 'speakersOfOutlet' | 'citesOfOutlet', entity: Entity, field: string): Resolver =>
@@ -107,7 +112,8 @@ async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offse
   const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : defaults;
   const terms = parseSearch(text);
   const lucene = luceneQuery(text);
-  const { candidates, full } = lucene ? await q.searchCandidates(ctx.graph, lucene, kinds) : { candidates: [], full: [] };
+  const exact = luceneQuery(text, { fuzzy: false });
+  const { candidates, full } = lucene ? await q.searchCandidates(ctx.graph, lucene, kinds, exact) : { candidates: [], full: [] };
   const ranked = rankHits(terms, candidates);
   const window = ranked.slice(offset, offset + size + 1);
   const hits = await Promise.all(
@@ -129,20 +135,24 @@ export const resolvers = {
   Date: DateScalar,
 
   Query: {
-    async whoSaid(_p: unknown, args: Args, ctx: Context) {
+    async whoSaid(_p: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) {
       const topic = String(args.topic).trim();
       if (!topic) throw userError('topic is empty');
       const size = pageSize(args.first, 20);
       const offset = offsetAfter(args.after);
-      const answer = await q.whoSaid(ctx.graph, topic, args.where, size, offset);
+      const reports = selects(info, 'speakers.statements.reports');
+      const answer = await q.whoSaid(ctx.graph, { topic, where: args.where, first: size, skip: offset, reports });
       if (!answer) throw userError(`no topic ${JSON.stringify(topic.slice(0, 80))}: see the topics query for the ids`, 'NOT_FOUND');
       primeAll(ctx.loaders.Topic, [answer.topic, ...answer.covers]);
       primeAll(ctx.loaders.Speaker, answer.speakers.map((s) => s.speaker));
       const statements = answer.speakers.flatMap((s) => s.statements);
       primeAll(ctx.loaders.Statement, statements);
       primeAll(ctx.loaders.Article, answer.articles);
-      primeAll(ctx.loaders.Outlet, answer.outlets);
-      for (const st of statements) ctx.loaders.reportsOf.prime(st.id, answer.reports.filter((r) => r.key === st.id).map((r) => r.node));
+      if (reports) {
+        const byStatement = new Map<string, Row[]>(statements.map((st) => [st.id, []]));
+        for (const r of answer.reports) byStatement.get(r.key)?.push(r.node);
+        for (const [id, quotes] of byStatement) ctx.loaders.reportsOf.prime(id, quotes);
+      }
       const page = connection(answer.speakers, offset, size, async () => answer.total);
       return {
         ...answer,
@@ -244,8 +254,8 @@ export const resolvers = {
     opening: (a: Row) => openingWords(a.opening ?? ''),
     text: async (a: Row, _a: Args, ctx: Context) => (await ctx.loaders.articleText.load(a.id)) ?? '',
     outlet: one('Outlet', 'outletKey'),
-    basedOn: many('Outlet', 'basedOnKeys'),
-    cites: many('Outlet', 'citesKeys'),
+    basedOn: async (a: Row, _a: Args, ctx: Context) => loadOutlets((await ctx.loaders.outletLinks.load(a.id)).basedOn, ctx),
+    cites: async (a: Row, _a: Args, ctx: Context) => loadOutlets((await ctx.loaders.outletLinks.load(a.id)).cites, ctx),
     quotes: (a: Row, _a: Args, ctx: Context) => ctx.loaders.quotesOfArticle.load(a.id),
   },
 
@@ -258,7 +268,7 @@ export const resolvers = {
 
   Topic: {
     name: (t: Row) => t.name ?? t.id,
-    statementCount: (t: Row, _a: Args, ctx: Context) => t.statementCount ?? ctx.loaders.statementCount.load(t.id),
+    statementCount: (t: Row) => t.statementCount ?? 0,
     keywords: list('keywords'),
     broader: many('Topic', 'broaderIds'),
     narrower: many('Topic', 'narrowerIds'),

@@ -9,6 +9,7 @@ import { connect } from '../db/driver.js';
 import { migrate } from '../db/migrate.js';
 import { ingestSources, type IngestProgress, type IngestReport, type Stage } from '../graph/ingest.js';
 import { readSources } from '../pipeline/read.js';
+import { defaultWorkers } from '../workers/extract-pool.js';
 import type { Registrar } from './registrar.js';
 import { run } from './run.js';
 
@@ -17,6 +18,7 @@ interface Options {
   dryRun?: boolean;
   stopOnError?: boolean;
   json?: boolean;
+  workers: number;
 }
 
 const positive = (v: string) => {
@@ -116,6 +118,7 @@ export const register: Registrar = (program) => {
     .option('--dry-run', 'show what would change, write nothing')
     .option('--stop-on-error', 'stop at the first failed batch')
     .option('--json', 'print the whole report as JSON')
+    .option('--workers <n>', 'extraction threads (default: one per core)', positive, defaultWorkers())
     .action((paths: string[], opts: Options) =>
       run(async () => {
         const graph = await connect(loadConfig(), { say: (l) => process.stderr.write(`${l}\n`) });
@@ -129,6 +132,7 @@ export const register: Registrar = (program) => {
               dryRun: opts.dryRun,
               stopOnError: opts.stopOnError,
               onProgress: progress.update,
+              workers: opts.workers,
             });
           } finally {
             progress.stop();

@@ -20,6 +20,7 @@ import type { Pipeline } from './pipeline.js';
 import { articleRow, buildRows, fileRows, type BatchRows, type FileRow } from './rows.js';
 import { fieldProblem } from './validate.js';
 import { GraphMoved, writeBatch, writeTopics } from './write.js';
+import { inOrder } from '../workers/extract-pool.js';
 
 export type { Pipeline } from './pipeline.js';
 
@@ -37,6 +38,8 @@ export interface IngestOptions {
   stopOnError?: boolean;
   onProgress?: (p: IngestProgress) => void;
   pipeline?: Pipeline;
+  /** Extraction threads (default 1: inline); used when the pipeline can run in a pool. */
+  workers?: number;
 }
 
 export interface IngestProgress {
@@ -231,48 +234,80 @@ export async function ingestSources(
     settling = settle(batch);
   };
 
+  // Extraction: on the pool's worker threads when there are several (sources read ahead, results taken in input
+  // order, so the batches are cut as with one), else inline. Waiting for a pooled result counts as extraction.
+  const workers = opts.workers ?? 1;
+  const pool = workers > 1 && pipeline.pool ? pipeline.pool(workers) : null;
+  const sourceOf = (item: IngestInput) => ('error' in item ? null : 'source' in item ? item.source : item);
+  let inlineMs = 0;
+  const extracted = inOrder(
+    sources,
+    (item) => {
+      const source = sourceOf(item);
+      if (!source) return null;
+      if (pool) return pool.extract(source);
+      const t = performance.now();
+      try {
+        return Promise.resolve(pipeline.extract(source));
+      } catch (e) {
+        return Promise.reject(e);
+      } finally {
+        inlineMs += performance.now() - t;
+      }
+    },
+    pool ? 2 * workers : 1,
+  );
+
   let batch: Batch = { files: [], docs: [] };
   const readTimer = { at: performance.now() };
-  for await (const item of sources) {
-    timings.read += performance.now() - readTimer.at;
-    if (stopped) break;
-    if ('error' in item) {
-      report.errors.push({ stage: 'read', files: [item.error.file], problem: item.error.problem });
-      if (opts.stopOnError) {
-        stopped = true;
-        break;
-      }
-    } else {
-      const source = 'source' in item ? item.source : item;
-      const file = resolvePath(source.file);
-      // a batch closes only between files, so a file's articles are replaced together
-      if (!batch.files.includes(file)) {
-        if (batch.docs.length >= batchSize) {
-          await flush(batch);
-          batch = { files: [], docs: [] };
-        }
-        if (stopped) break;
-        batch.files.push(file);
-        progress.files++;
-      }
-      try {
-        const docs = await timed('extract', () => pipeline.extract(source));
-        batch.docs.push(...docs);
-        progress.articles += docs.length;
-        progress.quotes += docs.reduce((n, d) => n + d.quotes.length, 0);
-      } catch (e) {
-        report.errors.push({ stage: 'extract', files: [source.file], problem: (e as Error).message });
+  try {
+    for await (const { item, result } of extracted) {
+      const waited = performance.now() - readTimer.at;
+      timings[pool ? 'extract' : 'read'] += waited - inlineMs;
+      timings.extract += inlineMs;
+      inlineMs = 0;
+      if (stopped) break;
+      const source = sourceOf(item);
+      if (!source || !result) {
+        const { error } = item as { error: { file: string; problem: string } };
+        report.errors.push({ stage: 'read', files: [error.file], problem: error.problem });
         if (opts.stopOnError) {
           stopped = true;
           break;
         }
+      } else {
+        const file = resolvePath(source.file);
+        // a batch closes only between files, so a file's articles are replaced together
+        if (!batch.files.includes(file)) {
+          if (batch.docs.length >= batchSize) {
+            await flush(batch);
+            batch = { files: [], docs: [] };
+          }
+          if (stopped) break;
+          batch.files.push(file);
+          progress.files++;
+        }
+        if (result.status === 'fulfilled') {
+          batch.docs.push(...result.value);
+          progress.articles += result.value.length;
+          progress.quotes += result.value.reduce((n, d) => n + d.quotes.length, 0);
+        } else {
+          report.errors.push({ stage: 'extract', files: [source.file], problem: (result.reason as Error).message });
+          if (opts.stopOnError) {
+            stopped = true;
+            break;
+          }
+        }
+        tell('extract');
       }
-      tell('extract');
+      // extraction is synchronous and reading may be too: give the event loop a turn, or the pending write's
+      // network I/O waits for the whole next batch and nothing overlaps
+      await new Promise<void>((done) => setImmediate(done));
+      readTimer.at = performance.now();
     }
-    // extraction is synchronous and reading may be too: give the event loop a turn, or the pending write's
-    // network I/O waits for the whole next batch and nothing overlaps
-    await new Promise<void>((done) => setImmediate(done));
-    readTimer.at = performance.now();
+  } finally {
+    await extracted.return(undefined);
+    await pool?.close();
   }
   await flush(batch);
   await settling;

@@ -4,6 +4,7 @@ import neo4j from 'neo4j-driver';
 import type { Graph } from '../db/driver.js';
 import type { ArticleDoc } from '../pipeline/doc.js';
 import type { KnownGraph, KnownStatement, ResolvedSpeaker } from '../resolve/index.js';
+import { WINDOW_DAYS } from '../resolve/statements.js';
 import { KNOWN_SPEAKERS, KNOWN_STATEMENTS } from './cypher.js';
 
 /** Words too common in names to identify anyone (titles, pronouns, particles): they would pull in half the graph. */
@@ -43,6 +44,20 @@ export function blockingTerms(docs: ArticleDoc[]): string[] {
   return [...terms].sort();
 }
 
+/**
+ * The dates the batch's quotes were said on, widened by resolution's statement window: a known statement outside
+ * it can join none of them. Null when a quote is undated (an undated quote may join a statement of any date).
+ */
+export function statementWindow(docs: ArticleDoc[]): { from: string; to: string } | null {
+  const dates = docs.flatMap((d) => d.quotes.map((q) => q.saidOn ?? null));
+  if (!dates.length || dates.some((d) => !d)) return null;
+  const sorted = (dates as string[]).map((d) => Date.parse(d)).sort((a, b) => a - b);
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  // a day more than the window on each side: resolution compares instants, the graph whole dates
+  const margin = (WINDOW_DAYS + 1) * 86_400_000;
+  return { from: day(sorted[0] - margin), to: day(sorted.at(-1)! + margin) };
+}
+
 export async function loadKnown(graph: Graph, docs: ArticleDoc[]): Promise<KnownGraph> {
   const terms = blockingTerms(docs);
   if (!terms.length) return { speakers: [], statements: [] };
@@ -54,7 +69,13 @@ export async function loadKnown(graph: Graph, docs: ArticleDoc[]): Promise<Known
         const o = r.toObject();
         return { ...o, wikidata: o.wikidata ?? undefined } as ResolvedSpeaker;
       });
-      const st = await tx.run(KNOWN_STATEMENTS, { speakerIds: speakers.map((s) => s.id) });
+      const window = statementWindow(docs);
+      const st = await tx.run(KNOWN_STATEMENTS, {
+        speakerIds: speakers.map((s) => s.id),
+        from: window?.from ?? null,
+        to: window?.to ?? null,
+        articleIds: docs.map((d) => d.article.id),
+      });
       const statements = st.records.map((r) => {
         const o = r.toObject();
         return { ...o, embedding: o.embedding ?? undefined } as KnownStatement;

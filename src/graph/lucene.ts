@@ -84,22 +84,29 @@ export function luceneQuery(text: string, { fuzzy = true } = {}): string {
   return clauses.join(' ');
 }
 
-/** Restricted Damerau-Levenshtein distance (Lucene's fuzzy queries count a transposition as one edit), capped. */
+/**
+ * Restricted Damerau-Levenshtein distance (Lucene's fuzzy queries count a transposition as one edit), capped:
+ * three rolling rows, given up as soon as a whole row exceeds the cap.
+ */
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  let prev2 = new Uint16Array(b.length + 1);
+  let prev = Uint16Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
+    row[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      best = Math.min(best, d[i][j]);
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row[j] = d;
+      if (d < best) best = d;
     }
     if (best > cap) return cap + 1;
+    [prev2, prev, row] = [prev, row, prev2];
   }
-  return d[a.length][b.length];
+  return prev[b.length];
 }
 
 export interface Range {
@@ -118,10 +125,25 @@ export interface Match {
   answers: boolean;
 }
 
-const sameWord = (query: string, token: string) => query === token || (maxEdits(query) > 0 && editDistance(query, token, maxEdits(query)) <= maxEdits(query));
+/** Whether a query word matches a token of a text (same, or misspelt within its edits). */
+export type WordMatcher = (query: string, token: string) => boolean;
+
+/** A WordMatcher that remembers each pair it decided: the candidates of one search share most of their words. */
+export function wordMatcher(): WordMatcher {
+  const memo = new Map<string, boolean>();
+  return (query, token) => {
+    if (query === token) return true;
+    const edits = maxEdits(query);
+    if (!edits || Math.abs(query.length - token.length) > edits) return false;
+    const key = `${query}\0${token}`;
+    let same = memo.get(key);
+    if (same === undefined) memo.set(key, (same = editDistance(query, token, edits) <= edits));
+    return same;
+  };
+}
 
 /** Where the terms occur in `text`, and whether that makes the text an answer. */
-export function matchTerms(terms: SearchTerms, text: string): Match {
+export function matchTerms(terms: SearchTerms, text: string, sameWord: WordMatcher = wordMatcher()): Match {
   const toks = tokens(text);
   const ranges: Range[] = [];
   const phraseAt = (p: string[]) => {
@@ -132,10 +154,17 @@ export function matchTerms(terms: SearchTerms, text: string): Match {
   };
   const phrasesFound = terms.phrases.map(phraseAt);
   const whole = !terms.phrases.length && terms.sequence.length > 1 ? phraseAt(terms.sequence) : false;
+  // each distinct word of the text is compared once per query word (a long text repeats most of its words)
+  const byText = new Map<string, Token[]>();
+  for (const t of toks) byText.get(t.text)?.push(t) ?? byText.set(t.text, [t]);
   const found = terms.words.map((w) => {
-    const hits = toks.filter((t) => sameWord(w, t.text));
-    for (const t of hits) ranges.push({ start: t.start, end: t.end });
-    return hits.length > 0;
+    let any = false;
+    for (const [text, at] of byText)
+      if (sameWord(w, text)) {
+        any = true;
+        for (const t of at) ranges.push({ start: t.start, end: t.end });
+      }
+    return any;
   });
   const content = terms.words.map((w, i) => ({ w, found: found[i] })).filter(({ w }) => !FUNCTION_WORDS.has(w));
   const counted = content.length ? content : terms.words.map((w, i) => ({ w, found: found[i] }));
@@ -214,8 +243,9 @@ export function rankHits(terms: SearchTerms, candidates: Candidate[]): RankedHit
   const top = new Map<string, number>();
   for (const c of candidates) top.set(c.kind, Math.max(top.get(c.kind) ?? 0, c.score));
   const out: RankedHit[] = [];
+  const same = wordMatcher();
   for (const c of candidates) {
-    const matches = c.texts.filter((t) => t).map((t) => ({ t, m: matchTerms(terms, t) }));
+    const matches = c.texts.filter((t) => t).map((t) => ({ t, m: matchTerms(terms, t, same) }));
     const best = matches.sort((a, b) => rankOf(b.m) - rankOf(a.m) || b.m.highlights.length - a.m.highlights.length)[0];
     if (!best?.m.answers) continue;
     const cut = passage(best.t, best.m.highlights);

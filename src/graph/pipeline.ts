@@ -10,6 +10,7 @@ import { processSource } from '../pipeline/index.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy, type Taxonomy } from '../pipeline/topics.js';
 import { DEFAULT_GAZETTEER } from '../resolve/gazetteer.js';
 import { resolve, type KnownGraph, type Resolution } from '../resolve/index.js';
+import { extractPool, type ExtractPool } from '../workers/extract-pool.js';
 
 /** The stages the ingest drives; the default is the project's pipeline, tests and benches may pass their own. */
 export interface Pipeline {
@@ -18,6 +19,8 @@ export interface Pipeline {
   version: string;
   extract(source: Source): ArticleDoc[];
   resolve(docs: ArticleDoc[], known: KnownGraph): Promise<Resolution>;
+  /** The same extraction on worker threads (absent: a pipeline whose extract cannot leave this thread). */
+  pool?(workers: number): ExtractPool;
 }
 
 /**
@@ -45,6 +48,13 @@ export function pipelineVersion(dataFiles: string[]): string {
 
 export function loadPipeline(): Pipeline {
   const taxonomy = loadTaxonomy();
-  const data = [process.env.QG_TAXONOMY || DEFAULT_TAXONOMY, process.env.QG_GAZETTEER || DEFAULT_GAZETTEER];
-  return { taxonomy, version: pipelineVersion(data), extract: (source) => processSource(source, { taxonomy }), resolve };
+  const taxonomyFile = process.env.QG_TAXONOMY || DEFAULT_TAXONOMY;
+  const data = [taxonomyFile, process.env.QG_GAZETTEER || DEFAULT_GAZETTEER];
+  return {
+    taxonomy,
+    version: pipelineVersion(data),
+    extract: (source) => processSource(source, { taxonomy }),
+    resolve,
+    pool: (workers) => extractPool(workers, taxonomyFile),
+  };
 }

@@ -55,6 +55,8 @@ export async function writeBatch(graph: Graph, rows: BatchRows, version: number)
       const speakerIds = [...new Set([...ids(touched, 'speakers'), ...ids([orphanStatements], 'speakers'), ...ids(moved ? [moved] : [], 'speakers')])];
       const [orphanSpeakers] = await run(tx, Q.DELETE_ORPHAN_SPEAKERS, { ids: speakerIds });
       const [orphanOutlets] = await run(tx, Q.DELETE_ORPHAN_OUTLETS, { keys: ids(stale, 'outlets') });
+      const [ofStatements] = await run(tx, Q.SPEAKERS_OF_STATEMENTS, { ids: statementIds });
+      await refreshTallies(tx, [...new Set([...rows.speakers.map((s) => s.id), ...speakerIds, ...ids([ofStatements], 'speakers')])].sort());
       await run(tx, Q.RELEASE_GRAPH, {});
       return {
         replaced: Number(stale[0]?.articles ?? 0),
@@ -70,6 +72,19 @@ export async function writeBatch(graph: Graph, rows: BatchRows, version: number)
   }
 }
 
+/**
+ * The ranking tallies (SPOKE_ON, Topic.speakerCount/statementCount) of the given speakers, recomputed from the
+ * graph, then the totals of every topic that gained or lost a tally.
+ */
+async function refreshTallies(tx: ManagedTransaction, speakerIds: string[]): Promise<void> {
+  if (!speakerIds.length) return;
+  const [refreshed] = await run(tx, Q.REFRESH_SPOKE_ON, { speakerIds });
+  await run(tx, Q.REFRESH_TOPIC_COUNTS, { ids: (refreshed?.topics as string[] | undefined) ?? [] });
+}
+
+/** Bumped when what the tallies (and listing keys) hold changes: a graph with another version has them all recomputed. */
+const COUNTS = 3;
+
 /** The taxonomy as (:Topic)-[:BROADER]->(:Topic); run once per ingest, before quotes link to topics. */
 export async function writeTopics(graph: Graph, taxonomy: Taxonomy): Promise<void> {
   const topics = taxonomy.topics.map((t) => ({
@@ -81,7 +96,19 @@ export async function writeTopics(graph: Graph, taxonomy: Taxonomy): Promise<voi
   }));
   const session = graph.driver.session({ database: graph.database });
   try {
-    await session.executeWrite((tx) => tx.run(Q.MERGE_TOPICS, { topics }), graph.txConfig);
+    await session.executeWrite(async (tx) => {
+      const links = async () => (await run(tx, Q.BROADER_LINKS, {})).map((r) => r.link).join(',');
+      const before = await links();
+      await run(tx, Q.MERGE_TOPICS, { topics });
+      const [{ counts }] = await run(tx, Q.COUNTS_VERSION, {});
+      // a changed hierarchy changes every speaker's scopes; a graph from before the tallies has none
+      if ((await links()) === before && Number(counts) === COUNTS) return;
+      await run(tx, Q.CLAIM_GRAPH, {});
+      await refreshTallies(tx, (await run(tx, Q.ALL_SPEAKER_IDS, {})).map((r) => r.id as string));
+      await run(tx, Q.REFRESH_TOPIC_COUNTS, { ids: (await run(tx, Q.ALL_TOPIC_IDS, {})).map((r) => r.id) });
+      if (Number(counts) !== COUNTS) await run(tx, Q.SET_LIST_KEYS, {});
+      await run(tx, Q.SET_COUNTS_VERSION, { counts: COUNTS });
+    }, graph.txConfig);
   } finally {
     await session.close();
   }

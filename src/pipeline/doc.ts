@@ -72,6 +72,11 @@ export interface SpeakerRef {
   mentionKind?: 'name' | 'pronoun' | 'role' | 'organization';
   /** Resolved identity (stable across runs and the graph), set by resolve. */
   id?: string;
+  /**
+   * The article-local entity the mention denotes (set by the coreference stage): quotes of one article with one
+   * key are one person or organization, two keys are two, whatever their names.
+   */
+  entity?: string;
 }
 
 export interface Quote extends Span {

@@ -3,6 +3,7 @@
 import * as chrono from 'chrono-node';
 import type { Article, Quote, Span } from './doc.js';
 import { tag } from './nlp.js';
+import { firstNotBefore, firstOverlapping, overlappingRange } from './spans.js';
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -54,7 +55,7 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
   const text = article.source.text;
   const published = article.published ? new Date(`${article.published}T12:00:00Z`) : null;
   const paragraphs = article.paragraphs.length ? article.paragraphs : [article.span];
-  const paragraphOf = quotes.map((q) => paragraphs.findIndex((p) => q.start < p.end && p.start < q.end));
+  const paragraphOf = quotes.map((q) => firstOverlapping(paragraphs, q));
   const quotesIn = new Map<number, Quote[]>();
   quotes.forEach((q, k) => {
     if (!quotesIn.has(paragraphOf[k])) quotesIn.set(paragraphOf[k], []);
@@ -74,19 +75,19 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
     return out + text.slice(at, s.end);
   };
   // chrono reads the whole paragraph first; only a paragraph with a date in it is tagged for its sentences
-  const perParagraph = new Map<number, { dates: Found[]; sentences: Span[] | null }>();
+  const perParagraph = new Map<number, { blanked: string; dates: Found[]; sentences: Span[] | null }>();
   const readParagraph = (pi: number) => {
     let r = perParagraph.get(pi);
     if (!r) {
       const p = paragraphs[pi] ?? article.span;
-      const context = blank(p, pi);
-      const dates = findDates(context, p.start, published);
+      const blanked = blank(p, pi);
+      const dates = findDates(blanked, p.start, published);
       let sentences: Span[] | null = null;
-      if (dates.length || AT_THE_TIME.test(context)) {
+      if (dates.length || AT_THE_TIME.test(blanked)) {
         const { tokens, sentences: s } = tag(text, p.start, p.end);
         sentences = s.filter(([a, b]) => b > a).map(([a, b]) => ({ start: tokens[a].start, end: tokens[b - 1].end }));
       }
-      perParagraph.set(pi, (r = { dates, sentences }));
+      perParagraph.set(pi, (r = { blanked, dates, sentences }));
     }
     return r;
   };
@@ -106,11 +107,14 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
     let phrase: string | null = null;
     if (q.kind !== 'embedded') {
       // an embedded quote was said on an earlier occasion the text seldom dates: unknown
-      const { dates: inParagraph, sentences: all } = readParagraph(pi);
-      const sentences = (all ?? []).filter((s) => s.start < q.end && q.start < s.end);
-      const span = sentences.length ? { start: sentences[0].start, end: sentences[sentences.length - 1].end } : paragraph;
-      const context = all ? blank(span, pi) : '';
-      const dates = inParagraph.filter((d) => d.from >= span.start && d.at <= span.end);
+      const { blanked, dates: inParagraph, sentences: all } = readParagraph(pi);
+      // (searched, not filtered: a paragraph may hold thousands of quotes, sentences and dates)
+      const [first, last] = overlappingRange(all ?? [], q);
+      const span = last > first ? { start: all![first].start, end: all![last - 1].end } : paragraph;
+      const context = all ? blanked.slice(span.start - paragraph.start, span.end - paragraph.start) : '';
+      const dates: Found[] = [];
+      for (let d = firstNotBefore(inParagraph, (x) => x.from < span.start); d < inParagraph.length && inParagraph[d].from < span.end; d++)
+        if (inParagraph[d].at <= span.end) dates.push(inParagraph[d]);
       const atTheTime = AT_THE_TIME.exec(context);
       if (atTheTime) {
         const before = dates.filter((d) => d.at <= span.start + atTheTime.index);

@@ -40,7 +40,7 @@ const MIN_WORDS = 4;
 /** A quote with no speaker takes the speaker of a word-for-word copy this long or longer. */
 const ORPHAN_WORDS = 6;
 /** Two quotes dated further apart than this are different utterances. */
-const WINDOW_DAYS = 7;
+export const WINDOW_DAYS = 7;
 
 const canon = (s: string) =>
   s.normalize('NFKC').replace(/[\u2018\u2019\u201b]/g, "'").replace(/[\u201c\u201d\u201e]/g, '"').replace(/\s+/g, ' ').trim();

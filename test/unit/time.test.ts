@@ -20,6 +20,14 @@ describe('resolveTime', () => {
     expect(said('Last month she said "no deal".', ['no deal'], '2025-05-03')).toEqual(['2025-04-03']);
   });
 
+  it('dates each of a paragraph’s many quotes from its own sentence', () => {
+    const pair = '"Yes," she said on Monday. "No," he said on Thursday. ';
+    const a = article(pair.repeat(300), '2025-05-03');
+    const quotes = [...a.source.text.matchAll(/"([^"]+)"/g)].map((m) => quote(a, m[1], 'Jane Doe', 'person', m.index));
+    const days = resolveTime(a, quotes).map((q) => q.saidOn);
+    expect(days).toEqual(Array.from({ length: 600 }, (_, i) => (i % 2 ? '2025-05-01' : '2025-04-28')));
+  });
+
   it('ignores dates inside the quotation itself', () => {
     expect(said('"Last month we won," she said.', ['Last month we won,'], '2025-05-03')).toEqual([null]);
   });
