@@ -14,7 +14,7 @@ import { npStartingAt, type NP } from './phrases.js';
 import { NOBODY, subjectOf } from './subject.js';
 import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isSpeechVerbAt } from './tokens.js';
 import { SPACE } from './space.js';
-import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPOKES } from './words.js';
+import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
 export const FEATURE_VERSION = 3;
@@ -62,6 +62,11 @@ export interface QuoteCase {
   quoteFeats: number[];
   /** Position in `cases` of the previous top-level quote (whose speaker a continuation takes), or -1. */
   prev: number;
+  /**
+   * A quoted term, not a quotation: a few words in a sentence with no speech verb and no cue ("designated as
+   * “foreign terrorist organizations”", "a suspected “extermination camp”"). Whoever is near did not say them.
+   */
+  term: boolean;
 }
 
 export interface ArticleCases {
@@ -328,6 +333,12 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     }
     const nobodyCue = proposals.find((r) => r.np === NOBODY) ?? null;
     const real = proposals.filter((r) => r.np !== NOBODY);
+    // a speech verb or noun is a cue here ("his claim that people would “learn nothing”"); a name is not ("Jalisco State")
+    const speechIn = (fr: Frame | null) => fr !== null && fr.toks.slice(fr.lo, fr.hi).some((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && SPEECH.has(t.lemma));
+    // a sentence that goes on from the quote before takes that one's cue ("called Trump a “liar” who is “amoral”")
+    const joined = prevInPara !== null && preStart === prevInPara.end && (preFrame === null || preFrame.lo === 0);
+    const term =
+      q.kind === 'partial' && words(q.text) <= 4 && proposals.length === 0 && !speechIn(preFrame) && !speechIn(postFrame) && (!joined || cases[cases.length - 1].term);
 
     // quote features
     const qf: number[] = [QK(q.kind), QLEN(words(q.text))];
@@ -402,6 +413,8 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     const label = transcriptLabel(q);
     if (label) add({ kind: 'name', span: { start: label.start, end: label.end }, phrase: null, cue: ':', relayer: null, feats: [RULE('transcript'), KIND.name] });
 
+    // "she quoted Trump as saying": who relays the words is not who said them
+    for (const r of real) if (r.relayer) bySpan.delete(r.toks[r.relayer.a].start * 65536 + (r.toks[r.relayer.b].end - r.toks[r.relayer.a].start));
     const list = [...bySpan.values()];
     // agreement and history, now that all phrases are known
     for (const c of list) {
@@ -445,7 +458,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
       if (gap > 0) for (const f of qf) cf.push(SPACE.cross(CONT_GAP1, f));
       list.push({ kind: 'continuation', span: null, phrase: null, cue: null, relayer: null, feats: cf });
     }
-    cases.push({ index: i, quote: q, candidates: list, quoteFeats: qf, prev: n > 0 ? cases.length - 1 : -1 });
+    cases.push({ index: i, quote: q, candidates: list, quoteFeats: qf, prev: n > 0 ? cases.length - 1 : -1, term });
 
     prevHeads = new Set(real.map((r) => headOf(r.toks, r.np)));
     for (const h of prevHeads) spoke.add(h);

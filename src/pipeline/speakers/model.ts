@@ -214,7 +214,7 @@ export function decide(model: ModelFile, cases: QuoteCase[]): Decision[] {
       probs,
       confidence: calibrate(model.calibration, probs[choice]),
       keepProb,
-      keep: keepProb >= model.keep.threshold,
+      keep: !c.term && keepProb >= model.keep.threshold,
     });
   }
   return out;
