@@ -1,9 +1,10 @@
-// Extraction throughput on the BBC corpus: read -> articles -> quotes -> speakers -> topics -> time, one core,
+// Extraction throughput on the BBC corpus: read -> articles -> quotes -> speakers -> coref -> topics -> time, one core,
 // files streamed one at a time (resident memory is sampled to show it stays flat in the number of files).
 // A second pass times each stage apart, the speaker stage split into candidates (tagging and features), the
 // model (scoring, from model.json) and the writing, so the model's share of extraction is printed.
 import { performance } from 'node:perf_hooks';
 import { splitArticles } from '../src/pipeline/articles.js';
+import { resolveEntities } from '../src/pipeline/coref/index.js';
 import { processSource } from '../src/pipeline/index.js';
 import { findQuotes } from '../src/pipeline/quotes.js';
 import { readSources } from '../src/pipeline/read.js';
@@ -36,7 +37,7 @@ async function pass(): Promise<{ files: number; articles: number; quotes: number
 
 /** The same work as processSource, each stage timed. */
 async function stages(): Promise<Record<string, number>> {
-  const ms: Record<string, number> = { read: 0, articles: 0, quotes: 0, candidates: 0, model: 0, annotate: 0, topics: 0, time: 0 };
+  const ms: Record<string, number> = { read: 0, articles: 0, quotes: 0, candidates: 0, model: 0, annotate: 0, coref: 0, topics: 0, time: 0 };
   let t = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
@@ -57,6 +58,8 @@ async function stages(): Promise<Record<string, number>> {
       lap('model');
       let quotes = annotate(article, found, actx, cases, decisions);
       lap('annotate');
+      quotes = resolveEntities(article, quotes);
+      lap('coref');
       quotes = tagTopics(article, quotes, ctx.taxonomy);
       lap('topics');
       resolveTime(article, quotes);

@@ -17,7 +17,7 @@ import { SPACE } from './space.js';
 import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** Every setting of the stage, stored with the weights (model.json) so a model runs as it was trained. */
 export const SpeakerSettings = z
@@ -446,7 +446,8 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     const nobody: Candidate = { kind: 'nobody', span: null, phrase: null, cue: nobodyCue?.cue ?? null, relayer: null, feats: [NOBODY_F, ...qf.map((f) => SPACE.cross(NOBODY_F, f))] };
     list.push(nobody);
     const prevN = n - 1;
-    if (prevN >= 0) {
+    // a quote that opens with its speaker's label ("PENCE: Well, ...") continues no one
+    if (prevN >= 0 && !label) {
       const pp = paraOf(top[prevN].q.start);
       const gap = p - pp;
       const g = GAP(gap);

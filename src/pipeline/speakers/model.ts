@@ -1,5 +1,4 @@
-// The trained speaker model: a ranker over each quote's candidates (softmax over them; linear, or linear plus one
-// hidden layer), a logistic keep decision for the quoted stretch, and an isotonic map from the ranker's
+// The trained speaker model: a linear ranker over each quote's candidates (softmax over them), a logistic keep decision for the quoted stretch, and an isotonic map from the ranker's
 // probability to the calibrated chance the attribution is right. Weights are plain JSON (model.json, written by
 // train.ts), compiled once into Float32Arrays over the feature ids of space.ts; scoring is sparse sums, so
 // extraction loads no ML runtime.
@@ -11,10 +10,6 @@ import { FEATURE_VERSION, SpeakerSettings, type Candidate, type QuoteCase } from
 import { OVERFLOW, SPACE } from './space.js';
 
 const Weights = z.record(z.string(), z.number());
-/** One hidden layer (ReLU) beside the linear part: per feature a row of weights into the hidden units. */
-const Hidden = z
-  .object({ bias: z.array(z.number()), out: z.array(z.number()), weights: z.record(z.string(), z.array(z.number())) })
-  .strict();
 
 export const ModelFile = z
   .object({
@@ -22,7 +17,7 @@ export const ModelFile = z
     settings: SpeakerSettings,
     /** Where the weights came from: data, counts, date, seed, cross-validated scores. */
     provenance: z.record(z.string(), z.unknown()),
-    ranker: z.object({ weights: Weights, hidden: Hidden.optional() }).strict(),
+    ranker: z.object({ weights: Weights }).strict(),
     keep: z.object({ bias: z.number(), weights: Weights, threshold: z.number().min(0).max(1) }).strict(),
     /** Isotonic calibration: increasing knots, linear between them. */
     calibration: z.object({ x: z.array(z.number()), y: z.array(z.number().min(0).max(1)) }).strict(),
@@ -41,10 +36,6 @@ export function parseModel(json: unknown, source = MODEL_PATH): ModelFile {
   const r = ModelFile.safeParse(json);
   if (!r.success) throw new Error(`${source}: not a speaker model: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   if (r.data.calibration.x.length !== r.data.calibration.y.length) throw new Error(`${source}: calibration knots and values differ in number`);
-  const hid = r.data.ranker.hidden;
-  if (hid && (hid.out.length !== hid.bias.length || Object.values(hid.weights).some((row) => row.length !== hid.bias.length))) {
-    throw new Error(`${source}: the hidden layer's rows, bias and output weights differ in size`);
-  }
   return r.data;
 }
 
@@ -65,15 +56,8 @@ export function speakerModel(): ModelFile {
 
 /** A model's weights over SPACE's ids, compiled once per model (ids past the compiled size weigh 0). */
 interface Compiled {
-  linear: Float32Array;
-  /** The hidden layer: hidden[id * size + j], its bias and output weights; size 0 for a linear ranker. */
-  size: number;
-  hidden: Float32Array;
-  bias: Float32Array;
-  out: Float32Array;
+  ranker: Float32Array;
   keep: Float32Array;
-  /** Scratch for the hidden units. */
-  h: Float32Array;
 }
 const compiledModels = new WeakMap<ModelFile, Compiled>();
 
@@ -86,26 +70,7 @@ function table(weights: Record<string, number>): Float32Array {
 
 function compiled(model: ModelFile): Compiled {
   let c = compiledModels.get(model);
-  if (!c) {
-    const hid = model.ranker.hidden;
-    const size = hid?.bias.length ?? 0;
-    let hidden = new Float32Array(0);
-    if (hid) {
-      const ids = Object.keys(hid.weights).map((f) => SPACE.id(f));
-      hidden = new Float32Array((Math.max(0, ...ids) + 1) * size);
-      Object.values(hid.weights).forEach((row, k) => { if (ids[k] !== OVERFLOW) hidden.set(row, ids[k] * size); });
-    }
-    c = {
-      linear: table(model.ranker.weights),
-      size,
-      hidden,
-      bias: Float32Array.from(hid?.bias ?? []),
-      out: Float32Array.from(hid?.out ?? []),
-      keep: table(model.keep.weights),
-      h: new Float32Array(size),
-    };
-    compiledModels.set(model, c);
-  }
+  if (!c) compiledModels.set(model, (c = { ranker: table(model.ranker.weights), keep: table(model.keep.weights) }));
   return c;
 }
 
@@ -120,23 +85,6 @@ export function dot(w: Float32Array, feats: readonly number[], bias = 0): number
   return s;
 }
 
-/** The ranker's score of one candidate: the linear part, plus the hidden layer's when the model has one. */
-function rankScore(c: Compiled, feats: readonly number[]): number {
-  let s = dot(c.linear, feats);
-  const H = c.size;
-  if (H === 0) return s;
-  const h = c.h;
-  h.set(c.bias);
-  const rows = c.hidden.length / H;
-  for (let k = 0; k < feats.length; k++) {
-    const f = feats[k];
-    if (f >= rows) continue;
-    const o = f * H;
-    for (let j = 0; j < H; j++) h[j] += c.hidden[o + j];
-  }
-  for (let j = 0; j < H; j++) if (h[j] > 0) s += c.out[j] * h[j];
-  return s;
-}
 
 /** Softmax probabilities of candidates from their scores (-Infinity: not available). */
 export function softmax(scores: number[]): number[] {
@@ -200,7 +148,7 @@ export function decide(model: ModelFile, cases: QuoteCase[]): Decision[] {
   const out: Decision[] = [];
   for (const c of cases) {
     const prev = c.prev >= 0 ? out[c.prev] : null;
-    const scores = c.candidates.map((cand) => (cand.kind === 'continuation' && !prev?.span ? -Infinity : rankScore(m, cand.feats)));
+    const scores = c.candidates.map((cand) => (cand.kind === 'continuation' && !prev?.span ? -Infinity : dot(m.ranker, cand.feats)));
     const probs = softmax(scores);
     let choice = 0;
     for (let k = 1; k < probs.length; k++) if (probs[k] > probs[choice]) choice = k;

@@ -151,12 +151,7 @@ function toWeights(vocab: Map<number, number>, w: Float32Array): Record<string, 
   return out;
 }
 
-export const HYPER = {
-  minCount: 3, l2: 3e-4, epochs: 16, batch: 128, lr: 0.04,
-  /** Hidden units of the ranker (0: linear), their L2 and initial scale. */
-  hidden: 0, hiddenL2: 3e-4, hiddenInit: 0.05,
-  keepEpochs: 200, keepLr: 0.05, keepL2: 1e-3,
-};
+export const HYPER = { minCount: 3, l2: 3e-4, epochs: 16, batch: 128, lr: 0.04, keepEpochs: 200, keepLr: 0.05, keepL2: 1e-3 };
 
 /**
  * Minibatches of quotes with about as many candidates each (a batch is padded to its longest): shuffled, sorted by
@@ -173,112 +168,68 @@ function batches(rows: Row[], rand: () => number): Row[][] {
   return shuffle(out, rand);
 }
 
-/** Feature lists as (column, slot) pairs: a sparse [slots x columns] matrix of ones. */
-function sparse(lists: (readonly number[])[], slotOf: (n: number) => number, vocab: Map<number, number>): { cols: Int32Array; slots: Int32Array } {
-  const cols: number[] = [], slots: number[] = [];
-  lists.forEach((fs, n) => {
-    const slot = slotOf(n);
-    for (const f of fs) {
-      const c = vocab.get(f);
-      if (c !== undefined) cols.push(c), slots.push(slot);
-    }
-  });
-  return { cols: Int32Array.from(cols), slots: Int32Array.from(slots) };
-}
-
-export interface RankerWeights {
-  weights: Record<string, number>;
-  hidden?: { bias: number[]; out: number[]; weights: Record<string, number[]> };
-}
-
-/**
- * The softmax ranker: minibatches of quotes, each a padded [quotes x candidates] block of scores; a candidate's
- * score is the sum of its features' weights (gathered and summed per candidate: the features are sparse), plus
- * with HYPER.hidden > 0 a ReLU layer over the same sums. Padding is masked out.
- */
-async function fitRanker(rows: Row[], seed: number, log: (s: string) => void): Promise<RankerWeights> {
+/** The softmax ranker: minibatches of quotes, each a [candidates x features] block, padding masked out. */
+async function fitRanker(rows: Row[], seed: number, log: (s: string) => void): Promise<Record<string, number>> {
   const t = await tf();
   const vocab = vocabulary(rows.flatMap((r) => r.feats), HYPER.minCount);
   const F = vocab.size;
-  const H = HYPER.hidden;
   const w = t.variable(t.zeros([F, 1]));
-  const W1 = H ? t.variable(t.randomNormal([F, H], 0, HYPER.hiddenInit, 'float32', seed)) : null;
-  const b1 = H ? t.variable(t.fill([H], 0.01)) : null;
-  const w2 = H ? t.variable(t.randomNormal([H, 1], 0, HYPER.hiddenInit, 'float32', seed + 1)) : null;
   const opt = t.train.adam(HYPER.lr);
   const rand = rng(seed);
   const t0 = Date.now();
   for (let epoch = 0; epoch < HYPER.epochs; epoch++) {
-    if (epoch % 5 === 0) log(`  ranker: epoch ${epoch + 1}/${HYPER.epochs}, ${rows.length} quotes, ${F} features${H ? `, ${H} hidden` : ''}, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    if (epoch % 5 === 0) log(`  ranker: epoch ${epoch + 1}/${HYPER.epochs}, ${rows.length} quotes, ${F} features, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     for (const batch of batches(rows, rand)) {
       const K = Math.max(...batch.map((r) => r.feats.length));
-      const slotsN = batch.length * K;
-      const valid = new Float32Array(slotsN);
-      const right = new Float32Array(slotsN);
-      const lists: number[][] = [], slotOf: number[] = [];
+      const x = new Float32Array(batch.length * K * F);
+      const valid = new Float32Array(batch.length * K);
+      const right = new Float32Array(batch.length * K);
       batch.forEach((r, i) =>
         r.feats.forEach((fs, k) => {
+          const row = (i * K + k) * F;
+          for (const f of fs) {
+            const c = vocab.get(f);
+            if (c !== undefined) x[row + c] = 1;
+          }
           valid[i * K + k] = 1;
           right[i * K + k] = r.right[k] ? 1 : 0;
-          lists.push(fs);
-          slotOf.push(i * K + k);
         }),
       );
-      const { cols, slots } = sparse(lists, (n) => slotOf[n], vocab);
-      if (cols.length === 0) continue;
       t.tidy(() => {
-        const C = t.tensor1d(cols, 'int32'), S = t.tensor1d(slots, 'int32');
+        const X = t.tensor2d(x, [batch.length * K, F]);
         const off = (m: Float32Array) => t.mul(t.sub(t.tensor2d(m, [batch.length, K]), 1), 1e9);
         const offAll = off(valid), offRight = off(right);
         opt.minimize(() => {
-          let s = t.unsortedSegmentSum(t.gather(w, C), S, slotsN);
-          let reg = t.mul(HYPER.l2, t.sum(t.square(w)));
-          if (W1 && b1 && w2) {
-            const h = t.relu(t.add(t.unsortedSegmentSum(t.gather(W1, C), S, slotsN), b1));
-            s = t.add(s, t.matMul(h, w2));
-            reg = t.add(reg, t.mul(HYPER.hiddenL2, t.add(t.sum(t.square(W1)), t.sum(t.square(w2)))));
-          }
-          const sc = t.reshape(s, [batch.length, K]);
-          const nll = t.mean(t.sub(t.logSumExp(t.add(sc, offAll), 1), t.logSumExp(t.add(sc, offRight), 1)));
-          return t.add(nll, reg) as import('@tensorflow/tfjs').Scalar;
+          const s = t.reshape(t.matMul(X, w), [batch.length, K]);
+          const nll = t.mean(t.sub(t.logSumExp(t.add(s, offAll), 1), t.logSumExp(t.add(s, offRight), 1)));
+          return t.add(nll, t.mul(HYPER.l2, t.sum(t.square(w)))) as import('@tensorflow/tfjs').Scalar;
         });
       });
     }
   }
-  const out: RankerWeights = { weights: toWeights(vocab, w.dataSync() as Float32Array) };
-  if (W1 && b1 && w2) {
-    const wh = W1.dataSync() as Float32Array;
-    const weights: Record<string, number[]> = {};
-    for (const [f, i] of vocab) {
-      const row = Array.from(wh.subarray(i * H, (i + 1) * H), round);
-      if (row.some((x) => Math.abs(x) >= 5e-4)) weights[SPACE.names[f]] = row;
-    }
-    out.hidden = { bias: Array.from(b1.dataSync(), round), out: Array.from(w2.dataSync(), round), weights };
-  }
-  t.dispose([w, ...(W1 && b1 && w2 ? [W1, b1, w2] : [])]);
+  const out = toWeights(vocab, w.dataSync() as Float32Array);
+  w.dispose();
   opt.dispose();
   return out;
 }
 
-/** The keep classifier: logistic regression, full batch, over sparse features. */
+/** The keep classifier: logistic regression, full batch. */
 async function fitKeep(lists: number[][], labels: boolean[]): Promise<{ bias: number; weights: Record<string, number> }> {
   const t = await tf();
   const vocab = vocabulary(lists, HYPER.minCount);
   const F = vocab.size;
-  const { cols, slots } = sparse(lists, (n) => n, vocab);
-  const C = t.tensor1d(cols, 'int32'), S = t.tensor1d(slots, 'int32');
+  const x = new Float32Array(lists.length * F);
+  lists.forEach((fs, i) => fs.forEach((f) => { const c = vocab.get(f); if (c !== undefined) x[i * F + c] = 1; }));
+  const X = t.tensor2d(x, [lists.length, F]);
   const y = t.tensor2d(Float32Array.from(labels, (l) => (l ? 1 : 0)), [lists.length, 1]);
   const w = t.variable(t.zeros([F, 1]));
   const b = t.variable(t.zeros([1]));
   const opt = t.train.adam(HYPER.keepLr);
   for (let i = 0; i < HYPER.keepEpochs; i++) {
-    opt.minimize(() => {
-      const logits = t.add(t.unsortedSegmentSum(t.gather(w, C), S, lists.length), b);
-      return t.add(t.losses.sigmoidCrossEntropy(y, logits), t.mul(HYPER.keepL2, t.sum(t.square(w)))) as import('@tensorflow/tfjs').Scalar;
-    });
+    opt.minimize(() => t.add(t.losses.sigmoidCrossEntropy(y, t.add(t.matMul(X, w), b)), t.mul(HYPER.keepL2, t.sum(t.square(w)))) as import('@tensorflow/tfjs').Scalar);
   }
   const out = { bias: round(b.dataSync()[0]), weights: toWeights(vocab, w.dataSync() as Float32Array) };
-  t.dispose([C, S, y, w, b]);
+  t.dispose([X, y, w, b]);
   opt.dispose();
   return out;
 }
@@ -309,8 +260,8 @@ interface FoldResult {
 }
 
 /** Model-file shape for decoding with a ranker only (everything kept). */
-const rankerOnly = (ranker: RankerWeights, settings: SpeakerSettings): ModelFile => ({
-  featureVersion: FEATURE_VERSION, settings, provenance: {}, ranker, keep: { bias: 10, weights: {}, threshold: 0 }, calibration: { x: [], y: [] },
+const rankerOnly = (weights: Record<string, number>, settings: SpeakerSettings): ModelFile => ({
+  featureVersion: FEATURE_VERSION, settings, provenance: {}, ranker: { weights }, keep: { bias: 10, weights: {}, threshold: 0 }, calibration: { x: [], y: [] },
 });
 
 /** What the scorer reads, for a set of articles and their decisions. */
@@ -420,12 +371,12 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
       hyper: HYPER,
       cv: { folds: results.map((r) => ({ ...r, speaker: round(r.speaker), attribution: round(r.attribution), quoteF1: round(r.quoteF1) })), mean: { speaker: round(mean.speaker), attribution: round(mean.attribution), quoteF1: round(mean.quoteF1) } },
     },
-    ranker,
+    ranker: { weights: ranker },
     keep: { ...keep, threshold },
     calibration,
   };
   writeFileSync(opts.out, `${JSON.stringify(model, null, 0)}\n`);
-  log(`wrote ${opts.out}: ${Object.keys(ranker.weights).length} ranker${ranker.hidden ? ` (+ ${Object.keys(ranker.hidden.weights).length} hidden rows)` : ''} and ${Object.keys(keep.weights).length} keep weights`);
+  log(`wrote ${opts.out}: ${Object.keys(ranker).length} ranker and ${Object.keys(keep.weights).length} keep weights`);
   return { folds: results, mean, model };
 }
 
