@@ -129,6 +129,9 @@ function headOf(toks: Token[], np: NP): string {
   return toks[e].lower.replace(/['\u2019]s$/u, '');
 }
 
+/** A number for a span of text (candidates are kept by span). */
+const spanKey = (start: number, end: number) => start * 65536 + (end - start);
+
 /** The maximal noun phrases of toks[lo, hi): names, pronouns, role and organization phrases. */
 function phrases(toks: Token[], lo: number, hi: number): NP[] {
   const out: NP[] = [];
@@ -369,7 +372,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     // candidates: phrases of every stretch, the rules' phrases, a transcript label
     const bySpan = new Map<number, Candidate>();
     const add = (c: Candidate) => {
-      const key = c.span!.start * 65536 + (c.span!.end - c.span!.start);
+      const key = spanKey(c.span!.start, c.span!.end);
       const had = bySpan.get(key);
       if (!had) bySpan.set(key, c);
       else {
@@ -414,7 +417,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     if (label) add({ kind: 'name', span: { start: label.start, end: label.end }, phrase: null, cue: ':', relayer: null, feats: [RULE('transcript'), KIND.name] });
 
     // "she quoted Trump as saying": who relays the words is not who said them
-    for (const r of real) if (r.relayer) bySpan.delete(r.toks[r.relayer.a].start * 65536 + (r.toks[r.relayer.b].end - r.toks[r.relayer.a].start));
+    for (const r of real) if (r.relayer) bySpan.delete(spanKey(r.toks[r.relayer.a].start, r.toks[r.relayer.b].end));
     const list = [...bySpan.values()];
     // agreement and history, now that all phrases are known
     for (const c of list) {

@@ -1,7 +1,7 @@
-// The trained speaker model: a linear ranker over each quote's candidates (softmax over them), a logistic keep decision for the quoted stretch, and an isotonic map from the ranker's
-// probability to the calibrated chance the attribution is right. Weights are plain JSON (model.json, written by
-// train.ts), compiled once into Float32Arrays over the feature ids of space.ts; scoring is sparse sums, so
-// extraction loads no ML runtime.
+// The trained speaker model: a linear ranker over each quote's candidates (softmax over them), a logistic keep
+// decision for the quoted stretch, and an isotonic map from the ranker's probability to the calibrated chance the
+// attribution is right. Weights are plain JSON (model.json, written by train.ts), compiled once into Float32Arrays
+// over the feature ids of space.ts; scoring is sparse sums, so extraction loads no ML runtime.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
