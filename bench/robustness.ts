@@ -90,6 +90,7 @@ async function fuzz(): Promise<void> {
       failures++;
       if (failed.length < 5) failed.push(`resolving batch ${c} (seed ${SEED + c}): ${(e as Error).message}`);
     }
+    if (c % 10 === 9) process.stderr.write(`fuzz  ${articles}/${total} articles, ${failures} failures so far\n`);
   }
   console.log(`fuzz  ${articles} articles fuzzed (${(chars / MB).toFixed(1)} MB, seed ${SEED}), ${failures} failures`);
   for (const f of failed) console.log(`fuzz    ${f}`);
