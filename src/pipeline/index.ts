@@ -5,6 +5,7 @@ import { findQuotes } from './quotes.js';
 import { attributeSpeakers } from './speakers/index.js';
 import { tagTopics, type Taxonomy } from './topics.js';
 import { resolveTime } from './time.js';
+import { findOccasions } from './occasion.js';
 
 export interface PipelineContext {
   taxonomy: Taxonomy;
@@ -17,6 +18,7 @@ export function processSource(source: Source, ctx: PipelineContext): ArticleDoc[
     quotes = attributeSpeakers(article, quotes);
     quotes = tagTopics(article, quotes, ctx.taxonomy);
     quotes = resolveTime(article, quotes);
+    quotes = findOccasions(article, quotes);
     return { article, quotes };
   });
 }
