@@ -5,6 +5,7 @@ import { InvalidArgumentError } from 'commander';
 import { toRecord } from '../pipeline/jsonl.js';
 import { loadTaxonomy } from '../pipeline/topics.js';
 import { formatScores, score, type Gold, type PredArticle } from '../eval/score.js';
+import { evaluateStatements, formatStatements } from '../eval/statements.js';
 import { extractDocs } from './extract.js';
 import type { Registrar } from './registrar.js';
 import { run } from './run.js';
@@ -22,7 +23,7 @@ export const register: Registrar = (program) => {
     .argument('<gold>', 'gold JSON (seeds.gold.json or a polnear gold.json)')
     .argument('<paths...>', 'files or folders to extract from')
     .option('--json', 'print the metrics as one JSON object')
-    .option('--verbose', 'list missed, extra and wrongly attributed quotes')
+    .option('--verbose', 'list missed, extra and wrongly attributed quotes, statement pairs split and joined wrongly')
     .option('--match-threshold <t>', 'token Dice needed for a quote match', threshold, 0.5)
     .action((goldPath: string, paths: string[], opts: { json?: boolean; verbose?: boolean; matchThreshold: number }) =>
       run(async () => {
@@ -37,8 +38,10 @@ export const register: Registrar = (program) => {
         const { docs, problems } = await extractDocs(paths, { taxonomy: loadTaxonomy() }, {
           onProblem: (p) => process.stderr.write(`quotegraph: ${p.file}: ${p.problem}\n`),
         });
-        const result = score(gold, docs.map(toRecord) as PredArticle[], opts.matchThreshold);
+        const preds = docs.map(toRecord) as PredArticle[];
+        const result = score(gold, preds, opts.matchThreshold);
         process.stdout.write(opts.json ? `${JSON.stringify(result.scores)}\n` : formatScores(result, opts.verbose));
+        if (opts.verbose && !opts.json) process.stdout.write(formatStatements(evaluateStatements(gold, docs, preds, opts.matchThreshold)));
         if (problems.length > 0) process.exitCode = 1;
       }),
     );
