@@ -5,6 +5,9 @@ import type { Groups } from './groups.js';
 import { sameOccasion } from './occasions.js';
 import { byArticleAndSpeaker, joinable, type Unit } from './units.js';
 
+/** A quote this many paragraphs from an excerpt of the same speaker continues it, in the article's telling. */
+const NEAR_PARAGRAPHS = 2;
+
 /**
  * In each article, per speaker:
  * - excerpts that a copy of the article (a wire story, a republished piece) carries word for word, each of them,
@@ -13,15 +16,11 @@ import { byArticleAndSpeaker, joinable, type Unit } from './units.js';
  *   that other articles also report, in words resting on at least ANCHOR_WORDS (`anchored`: a short refrain
  *   anchors nothing), where the article ties the two: both name their occasion, or they stand at most
  *   NEAR_PARAGRAPHS apart;
- * - quotes left over join the article's other quotes that name a compatible occasion ("in a statement ...",
- *   "the statement added"); quotes naming none stay apart (an article may quote a speaker from several occasions);
  * - a group found in one article only joins the one group of other articles on the same dated occasion.
- * Two excerpts that other articles each report on its own stay apart: a statement is one passage, an answer, not
- * necessarily the whole speech.
+ * Quotes of one article that no other reports stay apart (an article may quote a speaker from several occasions),
+ * and so do two excerpts that other articles each report on its own: a statement is one passage, an answer, not
+ * the whole speech; the Occasion node is what the passages of one event share.
  */
-/** A quote this many paragraphs from an excerpt of the same speaker continues it, in the article's telling. */
-const NEAR_PARAGRAPHS = 2;
-
 export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<number, KnownStatement>, anchored: Set<number>): void {
   const where = new Map<number, Set<string>>();
   const add = (node: number, articleId: string) => {
@@ -73,10 +72,7 @@ export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<nu
     for (const g of roots.filter((r) => !reportedElsewhere(r))) {
       const fits = cores.filter((c) => groups.canJoin(c, g) && tied(c, g));
       if (fits.length === 1) join(fits[0], g);
-      else if (!fits.length) left.push(g);
     }
-    const named = left.filter((g) => groups.occasionOf(g));
-    for (const g of named) for (const h of named) if (g < h) join(g, h);
   }
 
   const dated = new Map<string, number[]>();
