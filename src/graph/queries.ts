@@ -42,8 +42,9 @@ export const project = {
     parentId: head([(${v})-[:EMBEDDED_IN]->(_p:Quote) | _p.id]),
     topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]}`,
   // named properties, not .*: a statement also keeps its embedding (384 numbers) for resolution, never for answers
-  Statement: (v: string) => `${v}{.id, .canonical, .saidOn,
+  Statement: (v: string) => `${v}{.id, .canonical, .saidOn, .referenceId,
     speakerId: head([(_sp:Speaker)-[:SAID]->(${v}) | _sp.id]),
+    occasionId: head([(${v})-[:AT]->(_o:Occasion) | _o.id]),
     topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id],
     reportCount: COUNT { (:Quote)-[:REPORTS]->(${v}) }}`,
   Speaker: (v: string) => `${v}{.*,
@@ -52,6 +53,7 @@ export const project = {
   Outlet: (v: string) => `${v}{.*, id: ${v}.key, articleCount: COUNT { (:Article)-[:PUBLISHED_BY]->(${v}) }}`,
   Topic: (v: string) => `${v}{.*, ${topicLinks(v)}, statementCount: ${topicStatementCount(v)}}`,
   // without the text (large): Article.text loads it on its own, only when asked for
+  Occasion: (v: string) => `${v}{.id, .kind, .date, .place, .medium, statementCount: COUNT { (:Statement)-[:AT]->(${v}) }}`,
   Article: (v: string) => `${v}{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file,
     outletKey: head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key]),
     basedOnKeys: [(${v})-[:BASED_ON]->(_o:Outlet) | _o.key],
@@ -72,7 +74,7 @@ function topicStatementCount(v: string): string {
 export type Entity = keyof typeof project;
 
 /** The key property of each label (Outlet is keyed by its normalised name). */
-const KEY: Record<Entity, string> = { Quote: 'id', Statement: 'id', Speaker: 'id', Outlet: 'key', Topic: 'id', Article: 'id' };
+const KEY: Record<Entity, string> = { Quote: 'id', Statement: 'id', Speaker: 'id', Outlet: 'key', Topic: 'id', Article: 'id', Occasion: 'id' };
 
 // ------------------------------------------------------------------ where: @neo4j/graphql-style filters to Cypher
 
@@ -126,6 +128,7 @@ const FIELDS: Record<Entity, Record<string, Field>> = {
       entity: 'Outlet',
       pattern: (v, x) => `(${v})<-[:REPORTS]-(:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(${x}:Outlet)`,
     },
+    occasion: { entity: 'Occasion', pattern: (v, x) => `(${v})-[:AT]->(${x}:Occasion)` },
   },
   Speaker: {
     id: { scalar: 'id', expr: (v) => `${v}.id` },
@@ -150,6 +153,14 @@ const FIELDS: Record<Entity, Record<string, Field>> = {
   Topic: {
     id: { scalar: 'id', expr: (v) => `${v}.id` },
     name: { scalar: 'string', expr: (v) => `${v}.name` },
+  },
+  Occasion: {
+    id: { scalar: 'id', expr: (v) => `${v}.id` },
+    kind: { scalar: 'string', expr: (v) => `${v}.kind` },
+    date: { scalar: 'date', expr: (v) => `${v}.date` },
+    place: { scalar: 'string', expr: (v) => `${v}.place` },
+    medium: { scalar: 'string', expr: (v) => `${v}.medium` },
+    speaker: { entity: 'Speaker', pattern: (v, x) => `(${x}:Speaker)-[:SAID]->(:Statement)-[:AT]->(${v})` },
   },
   Article: {
     id: { scalar: 'id', expr: (v) => `${v}.id` },
@@ -266,6 +277,7 @@ const SORTS: Record<Entity, Record<string, (v: string) => string>> = {
   Outlet: { name: (v) => `${v}.name`, articleCount: (v) => `COUNT { (:Article)-[:PUBLISHED_BY]->(${v}) }` },
   Topic: { name: (v) => `${v}.name`, statementCount: topicStatementCount },
   Article: { published: (v) => `${v}.published`, title: (v) => `${v}.title` },
+  Occasion: { date: (v) => `${v}.date`, kind: (v) => `${v}.kind`, statementCount: (v) => `COUNT { (:Statement)-[:AT]->(${v}) }` },
 };
 
 const DEFAULT_SORT: Record<Entity, Row[]> = {
@@ -275,6 +287,7 @@ const DEFAULT_SORT: Record<Entity, Row[]> = {
   Outlet: [{ name: 'ASC' }],
   Topic: [{ name: 'ASC' }],
   Article: [{ published: 'DESC' }],
+  Occasion: [{ date: 'DESC' }],
 };
 
 /** ORDER BY terms from `[{ field: ASC|DESC }]`, the key last so every order is total (stable pages). */
@@ -372,6 +385,21 @@ export function statementsOfSpeakers(graph: Graph, speakerIds: readonly string[]
      }
      RETURN key, node`,
     { keys: speakerIds, limit: neo4j.int(limit) },
+  );
+}
+
+/** The statements said at each occasion, earliest first. */
+export function statementsAtOccasions(graph: Graph, occasionIds: readonly string[], limit: number): Promise<Row[]> {
+  return read(
+    graph,
+    `UNWIND $keys AS key
+     CALL (key) {
+       MATCH (s:Statement)-[:AT]->(:Occasion {id: key})
+       WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id LIMIT $limit
+       RETURN ${project.Statement('s')} AS node
+     }
+     RETURN key, node`,
+    { keys: occasionIds, limit: neo4j.int(limit) },
   );
 }
 
