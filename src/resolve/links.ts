@@ -120,7 +120,14 @@ export function affiliated(units: Unit[], blocks: Map<string, number[]>): [strin
   };
   const orgs = [...info].filter(([, s]) => s.type === 'organization').map(([id, s]) => ({ id, ...s, ...keysOf(s.name) }));
   const byFirst = new Map<string, typeof orgs>();
-  for (const o of orgs) if (o.phrase) byFirst.set(o.phrase.split(' ')[0], [...(byFirst.get(o.phrase.split(' ')[0]) ?? []), o]);
+  const byInitials = new Map<string, typeof orgs>();
+  const byName = new Map<string, typeof orgs>();
+  const push = (m: Map<string, typeof orgs>, k: string, o: (typeof orgs)[number]) => m.set(k, [...(m.get(k) ?? []), o]);
+  for (const o of orgs) {
+    if (o.phrase) push(byFirst, o.phrase.split(' ')[0], o);
+    if (o.initials) push(byInitials, o.initials, o);
+    push(byName, fold(o.name), o);
+  }
   const out: [string, string][] = [];
   for (const [id, s] of info) {
     if (s.type !== 'person') continue;
@@ -129,9 +136,9 @@ export function affiliated(units: Unit[], blocks: Map<string, number[]>): [strin
       const words = ` ${fold(text)} `;
       for (const w of new Set(words.trim().split(' ')))
         for (const o of byFirst.get(w) ?? []) if (words.includes(` ${o.phrase} `)) found.add(o.id);
-      for (const o of orgs) if (o.initials && new RegExp(`\\b${o.initials}\\b`, 'u').test(text)) found.add(o.id);
+      for (const w of text.match(/\b\p{Lu}{2,}\b/gu) ?? []) for (const o of byInitials.get(w) ?? []) found.add(o.id);
     }
-    for (const o of orgs) if (fold(o.name) === fold(s.name)) found.add(o.id);
+    for (const o of byName.get(fold(s.name)) ?? []) found.add(o.id);
     for (const o of found) out.push([id, o]);
   }
   return out;

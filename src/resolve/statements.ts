@@ -295,7 +295,8 @@ async function measureWordings(drafts: Draft[], embed: Embedder | null): Promise
     const missing = new Set<DraftQuote>();
     for (const d of drafts)
       for (const q of d.quotes)
-        if (q !== d.reference && needsMeaning(q.text, d.reference.text)) for (const x of [q, d.reference]) if (!x.vector) missing.add(x);
+        if (q !== d.reference && q.articleId !== d.reference.articleId && needsMeaning(q.text, d.reference.text))
+          for (const x of [q, d.reference]) if (!x.vector) missing.add(x);
     const list = [...missing];
     const vectors = list.length ? await embed(list.map((q) => q.text)) : [];
     list.forEach((q, i) => (q.vector = vectors[i]));
@@ -307,7 +308,8 @@ async function measureWordings(drafts: Draft[], embed: Embedder | null): Promise
       reference: { articleId: reference.articleId, start: reference.start },
       quotes: quotes.map((dq) => {
         const { stored, vector, ...q } = dq;
-        const diff: Difference = dq === reference ? 'canonical' : difference(q.text, reference.text, vector, reference.vector);
+        const diff: Difference =
+          dq === reference ? 'canonical' : difference(q.text, reference.text, vector, reference.vector, q.articleId === reference.articleId);
         return stored && stored !== diff ? { ...q, difference: diff, changed: true } : { ...q, difference: diff };
       }),
     };

@@ -2,7 +2,13 @@
 // and how a report's wording differs from the statement's reference wording.
 import * as fuzz from 'fuzzball';
 
-export type Difference = 'canonical' | 'verbatim' | 'trimmed' | 'repunctuated' | 'reworded' | 'translated';
+/**
+ * How a report's wording relates to the statement's reference: it is the reference (canonical); the same words
+ * (verbatim, repunctuated); a stretch of them (trimmed); mostly the same words (reworded); the same meaning in
+ * few of the same words (translated); or another part of the statement, not a wording of the reference at all
+ * (excerpt: another passage of the same answer, beside the reference in its article or quoted elsewhere).
+ */
+export type Difference = 'canonical' | 'verbatim' | 'trimmed' | 'repunctuated' | 'reworded' | 'translated' | 'excerpt';
 
 /** Cosine of sentence embeddings above which two wordings say the same (MiniLM: translations ~0.75-0.87,
  * different sentences on one topic of one speaker at most ~0.6). */
@@ -58,8 +64,14 @@ export const dot = (a: Float32Array, b: Float32Array) => {
   return s;
 };
 
-/** How one outlet's wording differs from the reference wording. */
-export function difference(text: string, reference: string, vector: Float32Array | null, referenceVector: Float32Array | null): Difference {
+/**
+ * How one outlet's wording differs from the reference wording. Few words in common: the same meaning (the vectors
+ * close) is a translation; else it is another excerpt, and so is any such quote of the reference's own article
+ * (`sameArticle`: two quotes of one article are two parts, never two translations).
+ */
+export function difference(
+  text: string, reference: string, vector: Float32Array | null, referenceVector: Float32Array | null, sameArticle = false,
+): Difference {
   const a = canon(text).replace(/^[\s"',.…]+|[\s"',.…]+$/g, '');
   const b = canon(reference).replace(/^[\s"',.…]+|[\s"',.…]+$/g, '');
   if (a === b) return 'verbatim';
@@ -68,7 +80,9 @@ export function difference(text: string, reference: string, vector: Float32Array
   if (` ${wb} `.includes(` ${wa} `)) return 'trimmed';
   // most words shared: reworded; few shared but the same meaning: translated differently
   if (lexicalShare(wa, wb) >= REWORDED) return 'reworded';
-  return vector && referenceVector && dot(vector, referenceVector) >= SAME_MEANING - 0.1 ? 'translated' : 'reworded';
+  if (sameArticle) return 'excerpt';
+  if (!vector || !referenceVector) return 'reworded';
+  return dot(vector, referenceVector) >= SAME_MEANING - 0.1 ? 'translated' : 'excerpt';
 }
 
 /** Share of the smaller wording's distinct words found in the other: at least this, a re-wording, not a translation. */
