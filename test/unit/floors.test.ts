@@ -19,10 +19,11 @@ async function evaluate(goldPath: string, inputs: string) {
 }
 
 describe('quality floors', () => {
-  it('seeds: quote F1 >= 0.97, attribution F1 >= 0.95, outlets 6/6', async () => {
+  it('seeds: quote F1 >= 0.97, attribution F1 >= 0.95, statement F1 1.00, outlets 6/6', async () => {
     const { scores, outlets } = await evaluate(join(repo, 'test/gold/seeds.gold.json'), join(repo, 'test/fixtures/seeds'));
     expect(scores.quote_f1).toBeGreaterThanOrEqual(0.97);
     expect(scores.attribution_f1).toBeGreaterThanOrEqual(0.95);
+    expect(scores.statement_f1).toBe(1);
     expect(outlets).toEqual({ right: 6, total: 6 });
   }, 300_000);
 
