@@ -34,7 +34,7 @@ const KINDS: [OccasionKind, RegExp, RegExp][] = [
   ['op-ed', /op-?ed|column|essay/i, rx(String.raw`\bop-?ed\b|${AT}${DET}${W(1)}(?:column|essay)\b`)],
   ['book', /book|memoir/i, rx(String.raw`\b(?:in|from)\s+(?:his|her|their|the|a)\s+${W(1)}(?:book|memoir)\b`)],
   ['ruling', /order|ruling|opinion|filing/i, rx(String.raw`${AT}(?:his|her|the|a|its|their)\s+${W(1)}(?:order|ruling|opinion|filing)\b`)],
-  ['report', /report/i, rx(String.raw`${AT}${DET}${W(2)}report\b|\baccording\s+to\s+${DET}${W(2)}report\b`)],
+  ['report', /report/i, rx(String.raw`\b(?:in|according\s+to)\s+(?:a|an|the|its|their|his|her)\s+${W(2)}report\b`)],
   ['remarks', /remarks|reporters/i, rx(String.raw`${AT}${DET}${W(1)}remarks\b|\bremarks\s+(?:at|to|in|on)\b|\b(?:told|telling|speaking\s+to|talking\s+to)\s+reporters\b`)],
   ['video', /video/i, rx(String.raw`${AT}(?:a|an|the|his|her|their)\s+${W(1)}video\b`)],
   ['convention', /convention/i, rx(String.raw`\b(?:at|during|to|addressed|addressing)\s+the\s+${W(3)}convention\b`)],
