@@ -61,16 +61,19 @@ function mostCommon<T>(xs: T[], key: (x: T) => string = String): T | null {
 
 /**
  * One occasion for the quotes of a statement: the most named kind, then the most named date, place and medium among
- * the quotes of that kind's family. A dated event is shared by every statement made there: its id is its kind and
+ * the quotes of that kind's family (the statement's own day when none dates it). A dated event is shared by every statement made there: its id is its kind and
  * day (and the medium, for kinds a speaker has several of a day; the speaker, unless it is a debate, hearing,
  * convention or town hall). An undated one, or a tweet, is told apart only by its statement, whose id it takes.
  */
-export function statementOccasion(occasions: Occasion[], speakerId: string, statementId: string): StatementOccasion | null {
+export function statementOccasion(
+  occasions: Occasion[], speakerId: string, statementId: string, saidOn: string | null = null,
+): StatementOccasion | null {
   const kind = mostCommon(occasions.map((o) => o.kind));
   if (!kind) return null;
   const same = occasions.filter((o) => FAMILY[o.kind] === FAMILY[kind]);
   const pick = (f: (o: Occasion) => string | null) => mostCommon(same.map(f).filter((x): x is string => !!x));
-  const date = pick((o) => o.date), place = pick((o) => o.place), medium = pick((o) => o.medium);
+  // the day the statement was said is its occasion's, when no quote naming the occasion dates it
+  const date = pick((o) => o.date) ?? saidOn, place = pick((o) => o.place), medium = pick((o) => o.medium);
   const identity =
     date && !SINGLE.has(kind)
       ? [kind, date, MANY_A_DAY.has(kind) ? (medium?.toLowerCase() ?? '') : '', SHARED.has(kind) ? '' : speakerId]

@@ -273,14 +273,15 @@ function draft(id: string, speakerId: string, us: Unit[], ks: KnownStatement[], 
   const dates = us.map((u) => u.saidOn).filter((d): d is string => !!d);
   const occasions = us.map((u) => u.occasion).filter((o): o is Occasion => !!o);
   for (const k of ks) if (k.occasion) occasions.push({ ...k.occasion, cue: null });
+  const saidOn = mostCommon(dates) ?? ks.find((k) => k.saidOn)?.saidOn ?? null;
   return {
     id,
     speakerId,
     reference: chooseReference(quotes),
-    saidOn: mostCommon(dates) ?? ks.find((k) => k.saidOn)?.saidOn ?? null,
+    saidOn,
     topics: [...new Set([...us.flatMap((u) => u.topics), ...ks.flatMap((k) => k.topics)])].sort(),
     quotes,
-    occasion: statementOccasion(occasions, speakerId, id),
+    occasion: statementOccasion(occasions, speakerId, id, saidOn),
     knownEmbedding: ks.find((k) => k.embedding)?.embedding ?? null,
   };
 }
