@@ -310,6 +310,25 @@ describe('groupStatements', () => {
     expect(sovereignty.canonical).not.toMatch(/^\p{Ll}/u);
   });
 
+  it('two passages of one dated speech share its Occasion; two tweets, or undated speeches, do not', async () => {
+    const on = (kind: 'speech' | 'tweet', day: string | null) => (s: Said): Said => ({ ...s, occasion: { kind, date: day } });
+    const r = await groupStatements(
+      [
+        story('o1', [[on('speech', '2025-05-03')(said('Sovereignty is not for sale, it is loved and defended by us all.'))], [], [], [on('speech', '2025-05-03')(said('We can work together, but you in your territory and us in ours.'))]]),
+        story('o2', [[on('tweet', '2025-05-03')(said('A great day in Mexico City with the people.'))], [], [], [on('tweet', '2025-05-03')(said('Thank you to everyone who came out today.'))]]),
+        story('o3', [[on('speech', null)(said('We will never be a colony of any foreign country again.'))], [], [], [on('speech', null)(said('The treaty of 1944 must be honoured by both nations.'))]]),
+      ],
+      [],
+      null,
+    );
+    const occasionOf = (article: string) => r.statements.filter((s) => s.quotes[0].articleId.startsWith(article)).map((s) => s.occasion!.id);
+    const [a, b] = occasionOf('o1');
+    expect(a).toBe(b);
+    expect(new Set(occasionOf('o2')).size).toBe(2);
+    expect(new Set(occasionOf('o3')).size).toBe(2);
+    expect(r.statements.find((s) => s.occasion?.id === a)!.occasion).toMatchObject({ kind: 'speech', date: '2025-05-03' });
+  });
+
   it('reaches statement F1 1.00 on the seed gold quotes (pairs across articles)', async () => {
     const taxonomy = loadTaxonomy();
     const gold = goldDocs();
