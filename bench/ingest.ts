@@ -10,7 +10,7 @@ import { connect, type Graph } from '../src/db/driver.js';
 import { migrate } from '../src/db/migrate.js';
 import { ingestSources, type Pipeline } from '../src/graph/ingest.js';
 import { loadPipeline } from '../src/graph/pipeline.js';
-import { buildRows } from '../src/graph/rows.js';
+import { buildRows, fileRows } from '../src/graph/rows.js';
 import { writeBatch, writeTopics } from '../src/graph/write.js';
 import { readSources } from '../src/pipeline/read.js';
 import type { Resolution } from '../src/resolve/index.js';
@@ -87,17 +87,19 @@ try {
     `  resolve per batch (articles, known statements, time): ` +
       resolutions.map((r) => `${r.resolution.docs.length}/${r.known}/${s(r.ms)}`).join(', '),
   );
-  console.log(`  graph: ${Object.entries(report.graph).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  console.log(`  graph: ${Object.entries(report.graph ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')}`);
 
   // baseline: the same rows, one transaction per article, into an emptied graph (rows built before the clock
   // starts, as the batched write's are; the batched writes also shared the CPU with extraction, these do not)
   const perArticle = resolutions.flatMap(({ resolution }) =>
-    resolution.docs.map((doc) => buildRows({ ...resolution, docs: [doc] }, [doc.article.source.file])),
+    resolution.docs.map((doc) => buildRows({ ...resolution, docs: [doc] }, fileRows([doc]), project.version)),
   );
   await empty(graph);
   const t1 = performance.now();
   await writeTopics(graph, project.taxonomy);
-  for (const rows of perArticle) await writeBatch(graph, rows);
+  // the emptied graph starts at version 0 and each write moves it on by one
+  let version = 0;
+  for (const rows of perArticle) await writeBatch(graph, rows, version++);
   const baseline = performance.now() - t1;
   console.log(
     `writes   batched ${s(t.write)} (${resolutions.length} transactions) vs one per article ${s(baseline)} ` +

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { ROOT } from '../src/config.js';
 
 const only = process.argv.slice(2);
-const benches = ['extract', 'embed', 'resolve', 'ingest', 'api'].filter((b) => only.length === 0 || only.includes(b));
+// the long ones (minutes, and they kill processes) run only when named
+const DEFAULT = ['extract', 'embed', 'resolve', 'ingest', 'api'];
+const ON_REQUEST = ['growth', 'crash', 'robustness'];
+const unknown = only.filter((b) => !DEFAULT.includes(b) && !ON_REQUEST.includes(b));
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${[...DEFAULT, ...ON_REQUEST].join(', ')}`);
+  process.exit(2);
+}
+const benches = only.length ? only : DEFAULT;
 let failed = 0;
 for (const name of benches) {
   const file = join(ROOT, 'bench', `${name}.ts`);

@@ -3,10 +3,10 @@
 import DataLoader from 'dataloader';
 import type { Graph } from '../db/driver.js';
 import * as q from '../graph/queries.js';
-import type { Entity, Row } from '../graph/queries.js';
+import type { Entity, Row, Tally } from '../graph/queries.js';
 
 type Fetch = (graph: Graph, keys: readonly string[]) => Promise<Row[]>;
-type FetchLimited = (graph: Graph, keys: readonly string[], limit: number) => Promise<Row[]>;
+type FetchLimited = (graph: Graph, keys: readonly string[], limit: number, skip: number) => Promise<Row[]>;
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -32,21 +32,22 @@ export function createLoaders(graph: Graph) {
     new DataLoader<string, Row[]>(async (keys) => groupNodes(await fetch(graph, keys), keys, nodes[entity]));
 
   /** Rows `{key, ref, count}` (a ranked tally of related keys) grouped per key. */
-  const tally = (fetch: Fetch) =>
+  const tally = (which: Tally) =>
     new DataLoader<string, { ref: string; count: number }[]>(async (keys) => {
       const groups = new Map<string, { ref: string; count: number }[]>(keys.map((k) => [k, []]));
-      for (const r of await fetch(graph, keys)) groups.get(r.key)!.push({ ref: r.ref, count: r.count });
+      for (const r of await q.tally(graph, which, keys)) groups.get(r.key)!.push({ ref: r.ref, count: r.count });
       return keys.map((k) => groups.get(k)!);
     });
 
-  /** A grouped loader per distinct `first`, created on demand. */
+  /** A grouped loader per distinct page (`first`, offset), created on demand. */
   const limited = (fetch: FetchLimited, entity: Entity) => {
-    const byLimit = new Map<number, DataLoader<string, Row[]>>();
-    return (limit: number) => {
-      if (!byLimit.has(limit)) {
-        byLimit.set(limit, new DataLoader(async (keys) => groupNodes(await fetch(graph, keys, limit), keys, nodes[entity])));
+    const byPage = new Map<string, DataLoader<string, Row[]>>();
+    return (limit: number, skip = 0) => {
+      const page = `${limit}:${skip}`;
+      if (!byPage.has(page)) {
+        byPage.set(page, new DataLoader(async (keys) => groupNodes(await fetch(graph, keys, limit, skip), keys, nodes[entity])));
       }
-      return byLimit.get(limit)!;
+      return byPage.get(page)!;
     };
   };
 
@@ -57,19 +58,21 @@ export function createLoaders(graph: Graph) {
       const texts = new Map((await q.textsOf(graph, keys)).map((r) => [r.key as string, r.text as string]));
       return keys.map((k) => texts.get(k) ?? null);
     }),
-    statementCount: new DataLoader<string, number>(async (keys) => {
-      const counts = new Map((await q.statementCountsOf(graph, keys)).map((r) => [r.key as string, r.count as number]));
-      return keys.map((k) => counts.get(k) ?? 0);
+    /** An article's BASED_ON and CITES outlets `{basedOn, cites}` (keys), only for the queries that ask. */
+    outletLinks: new DataLoader<string, { basedOn: string[]; cites: string[] }>(async (keys) => {
+      const links = new Map(keys.map((k) => [k, { basedOn: [] as string[], cites: [] as string[] }]));
+      for (const r of await q.outletLinksOf(graph, keys)) links.get(r.key)![r.link === 'BASED_ON' ? 'basedOn' : 'cites'].push(r.ref);
+      return keys.map((k) => links.get(k)!);
     }),
     quotesOfArticle: grouped(q.quotesOfArticles, 'Quote'),
     exclusivesOf: grouped(q.exclusivesOfOutlets, 'Statement'),
     statementsOf: limited(q.statementsOfSpeakers, 'Statement'),
     articlesOf: limited(q.articlesOfOutlets, 'Article'),
     statementsAt: limited(q.statementsAtOccasions, 'Statement'),
-    topicsOfSpeaker: tally(q.topicsOfSpeakers),
-    outletsOfSpeaker: tally(q.outletsOfSpeakers),
-    speakersOfOutlet: tally(q.speakersOfOutlets),
-    citesOfOutlet: tally(q.citesOfOutlets),
+    topicsOfSpeaker: tally('topicsOfSpeakers'),
+    outletsOfSpeaker: tally('outletsOfSpeakers'),
+    speakersOfOutlet: tally('speakersOfOutlets'),
+    citesOfOutlet: tally('citesOfOutlets'),
   };
 }
 

@@ -1,13 +1,15 @@
 // Thin resolvers over src/graph/queries.ts: top-level fields run one query; nested fields go through the
 // request's DataLoaders by the ids each node carries (see `project` in queries.ts).
 import { diffWords } from 'diff';
-import { GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Graph } from '../db/driver.js';
+import { luceneQuery, parseSearch, rankHits } from '../graph/lucene.js';
 import * as q from '../graph/queries.js';
 import type { Entity, Row, SearchKind } from '../graph/queries.js';
 import { requireToken } from './auth.js';
 import { userError } from './errors.js';
 import { ingestArticles, type ArticleInput } from './ingest.js';
+import { selects } from './lookahead.js';
 import { primeAll, type Loaders } from './loaders.js';
 import { connection, offsetAfter, pageSize } from './pagination.js';
 
@@ -67,6 +69,10 @@ const many =
   async (p, _a, ctx) =>
     (await ctx.loaders[entity].loadMany(p[ref] ?? [])).filter((n) => n && !(n instanceof Error));
 
+async function loadOutlets(keys: string[], ctx: Context) {
+  return (await ctx.loaders.Outlet.loadMany(keys)).filter((n) => n && !(n instanceof Error));
+}
+
 /** A ranked tally `{ref, count}` as `{<field>: node, count}`. */
 const counted =
   (tally: 'topicsOfSpeaker' | 'outletsOfSpeaker' | 'speakersOfOutlet' | 'citesOfOutlet', entity: Entity, field: string): Resolver =>
@@ -74,6 +80,12 @@ const counted =
     (await ctx.loaders[tally].load(p.id)).map(({ ref, count }) => ({ [field]: ctx.loaders[entity].load(ref), count }));
 
 const list = (field: string): Resolver => (p) => p[field] ?? [];
+
+/** About the first twelve words, whitespace folded, "…" when cut. */
+function openingWords(text: string): string {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  return words.length > 12 ? `${words.slice(0, 12).join(' ')}…` : words.join(' ');
+}
 
 async function outletOfArticle(articleId: string | null, ctx: Context) {
   const article = articleId ? await ctx.loaders.Article.load(articleId) : null;
@@ -85,26 +97,69 @@ function changes(canonical: string, wording: string) {
   return diffWords(canonical ?? '', wording).map((c) => ({ value: c.value, op: c.added ? 'ADDED' : c.removed ? 'REMOVED' : 'SAME' }));
 }
 
+/** `search` keeps its original kinds; `searchResults` looks in article text too. */
 const SEARCH_KINDS: SearchKind[] = ['QUOTE', 'STATEMENT', 'SPEAKER'];
-const TYPENAME: Record<SearchKind, string> = { QUOTE: 'Quote', STATEMENT: 'Statement', SPEAKER: 'Speaker' };
+const ALL_KINDS: SearchKind[] = [...SEARCH_KINDS, 'ARTICLE'];
+
+/**
+ * Every hit of a search, ranked (lucene.ts), with one page of them loaded as nodes. Lucene finds the candidates;
+ * the ranking keeps those that answer the query and says where it matched.
+ */
+async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offset: number, size: number) {
+  const text = String(args.text);
+  if (!text.trim()) throw userError('search text is empty');
+  if (text.length > 500) throw userError('search text is longer than 500 characters');
+  const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : defaults;
+  const terms = parseSearch(text);
+  const lucene = luceneQuery(text);
+  const exact = luceneQuery(text, { fuzzy: false });
+  const { candidates, full } = lucene ? await q.searchCandidates(ctx.graph, lucene, kinds, exact) : { candidates: [], full: [] };
+  const ranked = rankHits(terms, candidates);
+  const window = ranked.slice(offset, offset + size + 1);
+  const hits = await Promise.all(
+    window.map(async (h) => {
+      const entity = q.SEARCH_INDEX[h.kind as SearchKind].entity;
+      const node = await ctx.loaders[entity].load(h.id);
+      return node && { ...h, node: { ...node, __typename: entity } };
+    }),
+  );
+  return {
+    query: { kinds, phrases: terms.phrases.map((p) => p.join(' ')), words: terms.words, lucene },
+    total: ranked.length,
+    lowerBound: full.length > 0,
+    hits: hits.filter((h) => h !== null),
+  };
+}
 
 export const resolvers = {
   Date: DateScalar,
 
   Query: {
-    async whoSaid(_p: unknown, args: Args, ctx: Context) {
+    async whoSaid(_p: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) {
       const topic = String(args.topic).trim();
       if (!topic) throw userError('topic is empty');
-      const answer = await q.whoSaid(ctx.graph, topic, args.where, pageSize(args.first, 20));
+      const size = pageSize(args.first, 20);
+      const offset = offsetAfter(args.after);
+      const reports = selects(info, 'speakers.statements.reports');
+      const answer = await q.whoSaid(ctx.graph, { topic, where: args.where, first: size, skip: offset, reports });
       if (!answer) throw userError(`no topic ${JSON.stringify(topic.slice(0, 80))}: see the topics query for the ids`, 'NOT_FOUND');
       primeAll(ctx.loaders.Topic, [answer.topic, ...answer.covers]);
       primeAll(ctx.loaders.Speaker, answer.speakers.map((s) => s.speaker));
       const statements = answer.speakers.flatMap((s) => s.statements);
       primeAll(ctx.loaders.Statement, statements);
       primeAll(ctx.loaders.Article, answer.articles);
-      primeAll(ctx.loaders.Outlet, answer.outlets);
-      for (const st of statements) ctx.loaders.reportsOf.prime(st.id, answer.reports.filter((r) => r.key === st.id).map((r) => r.node));
-      return answer;
+      if (reports) {
+        const byStatement = new Map<string, Row[]>(statements.map((st) => [st.id, []]));
+        for (const r of answer.reports) byStatement.get(r.key)?.push(r.node);
+        for (const [id, quotes] of byStatement) ctx.loaders.reportsOf.prime(id, quotes);
+      }
+      const page = connection(answer.speakers, offset, size, async () => answer.total);
+      return {
+        ...answer,
+        totalCount: answer.total,
+        pageInfo: { ...page.pageInfo, hasNextPage: offset + answer.speakers.length < answer.total },
+        scope: { topic: answer.topic.id, where: args.where },
+      };
     },
     quotes: listing('Quote'),
     statements: listing('Statement'),
@@ -115,12 +170,15 @@ export const resolvers = {
     occasions: listing('Occasion'),
 
     async search(_p: unknown, args: Args, ctx: Context) {
-      const text = String(args.text);
-      if (!text.trim()) throw userError('search text is empty');
-      if (text.length > 500) throw userError('search text is longer than 500 characters');
-      const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : SEARCH_KINDS;
-      const hits = await q.search(ctx.graph, text, kinds, pageSize(args.first, 20));
-      return hits.map((h) => ({ score: h.score, kind: h.kind, node: { ...h.node, __typename: TYPENAME[h.kind as SearchKind] } }));
+      const size = pageSize(args.first, 20);
+      return (await runSearch(args, ctx, SEARCH_KINDS, 0, size)).hits.slice(0, size);
+    },
+
+    async searchResults(_p: unknown, args: Args, ctx: Context) {
+      const size = pageSize(args.first, 20);
+      const offset = offsetAfter(args.after);
+      const { query, total, lowerBound, hits } = await runSearch(args, ctx, ALL_KINDS, offset, size);
+      return { query, totalIsLowerBound: lowerBound, ...connection(hits, offset, size, async () => total) };
     },
 
     async speaker(_p: unknown, args: Args, ctx: Context) {
@@ -146,6 +204,14 @@ export const resolvers = {
   },
 
   SearchResult: { __resolveType: (n: Row) => n.__typename },
+
+  WhoSaid: {
+    outlets: async (w: Row, args: Args, ctx: Context) =>
+      (await q.whoSaidOutlets(ctx.graph, w.scope.topic, w.scope.where, pageSize(args.first, 20))).map(({ ref, count }) => ({
+        outlet: ctx.loaders.Outlet.load(ref),
+        count,
+      })),
+  },
 
   Statement: {
     speaker: one('Speaker', 'speakerId'),
@@ -181,22 +247,24 @@ export const resolvers = {
   Speaker: {
     aliases: list('aliases'),
     roles: list('roles'),
-    statements: (s: Row, args: Args, ctx: Context) => ctx.loaders.statementsOf(pageSize(args.first, 50)).load(s.id),
+    statements: (s: Row, args: Args, ctx: Context) => ctx.loaders.statementsOf(pageSize(args.first, 50), offsetAfter(args.after)).load(s.id),
     topics: counted('topicsOfSpeaker', 'Topic', 'topic'),
     quotedBy: counted('outletsOfSpeaker', 'Outlet', 'outlet'),
   },
 
   Article: {
     byline: list('byline'),
+    caption: (a: Row) => a.caption ?? a.title ?? a.file?.split('/').pop() ?? a.id,
+    opening: (a: Row) => openingWords(a.opening ?? ''),
     text: async (a: Row, _a: Args, ctx: Context) => (await ctx.loaders.articleText.load(a.id)) ?? '',
     outlet: one('Outlet', 'outletKey'),
-    basedOn: many('Outlet', 'basedOnKeys'),
-    cites: many('Outlet', 'citesKeys'),
+    basedOn: async (a: Row, _a: Args, ctx: Context) => loadOutlets((await ctx.loaders.outletLinks.load(a.id)).basedOn, ctx),
+    cites: async (a: Row, _a: Args, ctx: Context) => loadOutlets((await ctx.loaders.outletLinks.load(a.id)).cites, ctx),
     quotes: (a: Row, _a: Args, ctx: Context) => ctx.loaders.quotesOfArticle.load(a.id),
   },
 
   Outlet: {
-    articles: (o: Row, args: Args, ctx: Context) => ctx.loaders.articlesOf(pageSize(args.first, 20)).load(o.id),
+    articles: (o: Row, args: Args, ctx: Context) => ctx.loaders.articlesOf(pageSize(args.first, 20), offsetAfter(args.after)).load(o.id),
     quotes: counted('speakersOfOutlet', 'Speaker', 'speaker'),
     cites: counted('citesOfOutlet', 'Outlet', 'outlet'),
     exclusives: (o: Row, _a: Args, ctx: Context) => ctx.loaders.exclusivesOf.load(o.id),
@@ -208,7 +276,7 @@ export const resolvers = {
 
   Topic: {
     name: (t: Row) => t.name ?? t.id,
-    statementCount: (t: Row, _a: Args, ctx: Context) => t.statementCount ?? ctx.loaders.statementCount.load(t.id),
+    statementCount: (t: Row) => t.statementCount ?? 0,
     keywords: list('keywords'),
     broader: many('Topic', 'broaderIds'),
     narrower: many('Topic', 'narrowerIds'),

@@ -9,9 +9,12 @@ import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { ROOT, type Config } from '../config.js';
 import type { Graph } from '../db/driver.js';
+import { OperationalError } from '../errors.js';
 import { ping } from '../graph/queries.js';
 import { log } from '../log.js';
 import { bearerMatches } from './auth.js';
+import { maskError } from './errors.js';
+import { INPUT_LIMITS, jsonNestingOver, MAX_JSON_NESTING, useInputLimits } from './limits.js';
 import { createLoaders } from './loaders.js';
 import type { Context } from './resolvers.js';
 import { buildSchema } from './schema.js';
@@ -60,6 +63,7 @@ export function createServer(graph: Graph, cfg: Config, opts: ServerOptions = {}
     // same-origin only: the explorer is served from here, and no other site needs to read the API
     cors: false,
     logging: yogaLogger,
+    maskedErrors: { maskError, isDev: false },
     context: ({ request }): Context => ({
       graph,
       loaders: createLoaders(graph),
@@ -68,6 +72,7 @@ export function createServer(graph: Graph, cfg: Config, opts: ServerOptions = {}
       forgetAnswers,
     }),
     plugins: [
+      useInputLimits(schema, LIMITS.tokens),
       useResponseCache({ session: () => null, cache, ttl: cfg.QG_CACHE_TTL_MS, invalidateViaMutation: false, enabled: () => cfg.QG_CACHE_TTL_MS > 0 }),
       EnvelopArmorPlugin({
         maxDepth: { n: LIMITS.depth, ignoreIntrospection: true, exposeLimits: true },
@@ -89,9 +94,8 @@ export function createServer(graph: Graph, cfg: Config, opts: ServerOptions = {}
         return json(503, { status: 'unavailable', problem: 'Neo4j does not answer' });
       }
     },
-    // Neo4j Browser (another origin) fetches these for `:play http://host/guide` and `:style http://host/style.grass`
-    '/guide': () => file(join(ROOT, 'cypher/guide.html'), 'text/html; charset=utf-8', true),
-    '/style.grass': () => file(join(ROOT, 'cypher/style.grass'), 'text/plain; charset=utf-8', true),
+    '/guide': (req) => publicFile(req, join(ROOT, 'cypher/guide.html'), 'text/html; charset=utf-8'),
+    '/style.grass': (req) => publicFile(req, join(ROOT, 'cypher/style.grass'), 'text/plain; charset=utf-8'),
   };
   const handlers: Handler[] = [
     (req) => builtins[new URL(req.url).pathname]?.(req) ?? null,
@@ -100,7 +104,14 @@ export function createServer(graph: Graph, cfg: Config, opts: ServerOptions = {}
   ];
 
   const fetch = async (request: Request): Promise<Response> => {
-    if (new URL(request.url).pathname === '/graphql') return yoga.fetch(request);
+    if (new URL(request.url).pathname === '/graphql') {
+      const refused = notJson(request);
+      if (refused) return refused;
+      if (request.method !== 'POST') return yoga.fetch(request);
+      const body = new Uint8Array(await request.arrayBuffer());
+      if (jsonNestingOver(body, MAX_JSON_NESTING)) return graphqlError(400, `input over a limit: the JSON body nests deeper than ${MAX_JSON_NESTING} levels (an argument nests at most ${INPUT_LIMITS.depth})`, 'BAD_USER_INPUT');
+      return yoga.fetch(new Request(request, { body }));
+    }
     for (const handle of handlers) {
       const res = await handle(request);
       if (res) return res;
@@ -148,12 +159,49 @@ function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
-async function file(path: string, type: string, anyOrigin = false): Promise<Response | null> {
+/**
+ * A POST to /graphql that is not JSON, answered 415. Yoga also reads form and multipart bodies, which any web
+ * page can send cross-site without a preflight: accepting only JSON keeps other sites' forms from driving the API.
+ * (GET stays for queries; yoga refuses mutations over GET.)
+ */
+function notJson(request: Request): Response | null {
+  if (request.method !== 'POST') return null;
+  const type = request.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
+  if (type === 'application/json') return null;
+  return graphqlError(415, 'POST /graphql takes a JSON body: send content-type: application/json', 'UNSUPPORTED_MEDIA_TYPE');
+}
+
+/** An answer from before GraphQL ran, in the shape of a GraphQL error. */
+function graphqlError(status: number, message: string, code: string): Response {
+  return json(status, { errors: [{ message, extensions: { code } }] });
+}
+
+/** What Neo4j Browser sends with `:play` and `:style` (its crash reporting adds sentry-trace and baggage). */
+const BROWSER_HEADERS = 'cache-control, pragma, sentry-trace, baggage';
+
+/**
+ * A public file Neo4j Browser (another origin) fetches for `:play http://host/guide` and `:style
+ * http://host/style.grass`. Its request headers make Chromium preflight it: OPTIONS is answered here, for these
+ * files only, without credentials.
+ */
+async function publicFile(req: Request, path: string, type: string): Promise<Response | null> {
+  const cors = { 'access-control-allow-origin': '*' };
+  if (req.method === 'OPTIONS') {
+    return new Response(null, {
+      status: 204,
+      headers: { ...cors, 'access-control-allow-methods': 'GET, HEAD, OPTIONS', 'access-control-allow-headers': BROWSER_HEADERS, 'access-control-max-age': '600' },
+    });
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return json(405, { error: 'GET only' });
+  const res = await file(path, type);
+  res?.headers.set('access-control-allow-origin', '*');
+  return res;
+}
+
+async function file(path: string, type: string): Promise<Response | null> {
   try {
     const body = await readFile(path);
-    const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache' };
-    if (anyOrigin) headers['access-control-allow-origin'] = '*';
-    return new Response(new Uint8Array(body), { headers });
+    return new Response(new Uint8Array(body), { headers: { 'content-type': type, 'cache-control': 'no-cache' } });
   } catch {
     return null;
   }
@@ -200,10 +248,9 @@ async function toRequest(req: IncomingMessage, maxBody: number): Promise<Request
   const body = Number(req.headers['content-length'] ?? 0) > maxBody ? null : await readBody(req, maxBody);
   if (!body) {
     req.resume(); // drain what is left without keeping it, so the client reads the answer
-    return new Response(
-      JSON.stringify({ errors: [{ message: `request body is larger than ${maxBody} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
-      { status: 413, headers: { 'content-type': 'application/json; charset=utf-8', connection: 'close' } },
-    );
+    const tooLarge = graphqlError(413, `request body is larger than ${maxBody} bytes`, 'PAYLOAD_TOO_LARGE');
+    tooLarge.headers.set('connection', 'close');
+    return tooLarge;
   }
   return new Request(url, { method: req.method, headers, body: new Uint8Array(body) });
 }
@@ -234,7 +281,12 @@ async function send(res: ServerResponse, response: Response, head: boolean): Pro
 export function listen(server: Server, cfg: Pick<Config, 'PORT' | 'HOST'>): Promise<void> {
   return new Promise((done, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'EADDRINUSE' ? new Error(`port ${cfg.PORT} on ${cfg.HOST} is in use: set PORT to another one`) : e),
+      fail(
+        e.code === 'EADDRINUSE' ? new OperationalError(`port ${cfg.PORT} on ${cfg.HOST} is in use by another program: set PORT to a free one`)
+        : e.code === 'EACCES' ? new OperationalError(`port ${cfg.PORT} on ${cfg.HOST} needs privileges this user lacks: set PORT above 1023`)
+        : e.code === 'EADDRNOTAVAIL' ? new OperationalError(`HOST ${cfg.HOST} is no address of this machine: set HOST to one (127.0.0.1, 0.0.0.0)`)
+        : e,
+      ),
     );
     server.listen(cfg.PORT, cfg.HOST, () => done());
   });

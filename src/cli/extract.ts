@@ -5,9 +5,10 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { ArticleDoc } from '../pipeline/doc.js';
 import { processSource, type PipelineContext } from '../pipeline/index.js';
 import { renderTable, toJsonLine } from '../pipeline/jsonl.js';
-import { DEFAULT_MAX_FILE_SIZE, readSources, type ReadProblem } from '../pipeline/read.js';
+import { DEFAULT_MAX_FILE_SIZE, errorLine, readSources, type ReadProblem } from '../pipeline/read.js';
 import { loadTaxonomy } from '../pipeline/topics.js';
 import { resolve } from '../resolve/index.js';
+import { defaultWorkers, extractInOrder } from '../workers/extract-pool.js';
 import type { Registrar } from './registrar.js';
 import { run } from './run.js';
 
@@ -16,6 +17,8 @@ export interface ExtractOptions {
   maxFileSize?: number;
   /** Called for each input that fails, as soon as it fails. */
   onProblem?: (p: ReadProblem) => void;
+  /** Extraction threads (default 1: this thread); the output is the same for any number. */
+  workers?: number;
 }
 
 export interface ExtractResult {
@@ -31,16 +34,11 @@ export async function extractDocs(paths: string[], ctx: PipelineContext, options
     problems.push(p);
     options.onProblem?.(p);
   };
-  for await (const item of readSources(paths, { maxFileSize: options.maxFileSize })) {
-    if ('error' in item) {
-      fail(item.error);
-      continue;
-    }
-    try {
-      docs.push(...processSource(item.source, ctx));
-    } catch (e) {
-      fail({ file: item.source.file, problem: `processing failed: ${(e as Error).message}` });
-    }
+  const sources = readSources(paths, { maxFileSize: options.maxFileSize });
+  for await (const { item, result } of extractInOrder(sources, (s) => processSource(s, ctx), options.workers ?? 1)) {
+    if ('error' in item) fail(item.error);
+    else if (result?.status === 'fulfilled') docs.push(...result.value);
+    else fail({ file: item.source.file, problem: `processing failed: ${errorLine(result?.reason)}` });
   }
   return { docs: (await resolve(docs)).docs, problems };
 }
@@ -58,6 +56,12 @@ function megabytes(value: string): number {
   return mb;
 }
 
+function workerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  return n;
+}
+
 export const register: Registrar = (program) => {
   program
     .command('extract')
@@ -65,10 +69,12 @@ export const register: Registrar = (program) => {
     .argument('<paths...>', 'files or folders (read recursively)')
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'table']).default('jsonl'))
     .option('--max-file-size <MB>', 'refuse larger files', megabytes, DEFAULT_MAX_FILE_SIZE / (1024 * 1024))
-    .action((paths: string[], opts: { format: 'jsonl' | 'table'; maxFileSize: number }) =>
+    .option('--workers <n>', 'extraction threads (default: one per core)', workerCount, defaultWorkers())
+    .action((paths: string[], opts: { format: 'jsonl' | 'table'; maxFileSize: number; workers: number }) =>
       run(async () => {
         const { docs, problems } = await extractDocs(paths, { taxonomy: loadTaxonomy() }, {
           maxFileSize: opts.maxFileSize * 1024 * 1024,
+          workers: opts.workers,
           onProblem: (p) => process.stderr.write(problemLine(p)),
         });
         process.stdout.write(opts.format === 'table' ? renderTable(docs) : docs.map((d) => `${toJsonLine(d)}\n`).join(''));

@@ -9,6 +9,7 @@ import { connect } from '../db/driver.js';
 import { migrate } from '../db/migrate.js';
 import { ingestSources, type IngestProgress, type IngestReport, type Stage } from '../graph/ingest.js';
 import { readSources } from '../pipeline/read.js';
+import { defaultWorkers } from '../workers/extract-pool.js';
 import type { Registrar } from './registrar.js';
 import { run } from './run.js';
 
@@ -17,6 +18,7 @@ interface Options {
   dryRun?: boolean;
   stopOnError?: boolean;
   json?: boolean;
+  workers: number;
 }
 
 const positive = (v: string) => {
@@ -66,7 +68,19 @@ function progressReporter(total: number): { update(p: IngestProgress): void; sto
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const STAGES: Stage[] = ['read', 'extract', 'known', 'resolve', 'diff', 'write'];
+const STAGES: Stage[] = ['read', 'extract', 'validate', 'known', 'resolve', 'diff', 'write'];
+
+/** The one line for an ingest that lost Neo4j: what went away, what was committed, how to resume. */
+export function abortLine(r: IngestReport, uri: string): string {
+  const a = r.aborted!;
+  // the driver's message runs to several sentences of advice; its first says what happened
+  const why = a.problem.split(/(?<=\.)\s|\n/)[0].replace(/\.$/, '').slice(0, 160);
+  return (
+    `quotegraph: Neo4j at ${uri} went away (${why}); this run committed ${a.committed.batches} batch(es), ` +
+    `${a.committed.articles} article(s), before it, and nothing of the ${a.files.length} file(s) in flight: ` +
+    `start Neo4j and run the same command again to add the rest (what is committed is left as it is)\n`
+  );
+}
 
 export function summarize(r: IngestReport): string {
   const by = (s: string) => r.articles.filter((a) => a.status === s).length;
@@ -86,7 +100,7 @@ export function summarize(r: IngestReport): string {
     for (const id of r.changes.newSpeakers) lines.push(`  new speaker ${id}`);
     for (const id of r.changes.newStatements) lines.push(`  new statement ${id}`);
   }
-  lines.push(`graph: ${Object.entries(r.graph).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  if (r.graph) lines.push(`graph: ${Object.entries(r.graph).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   lines.push(`time: ${STAGES.map((s) => `${s} ${seconds(r.timings[s])}`).join(', ')}; total ${seconds(r.timings.total)}`);
   if (r.errors.length) {
     const batches = r.errors.filter((e) => e.stage !== 'read' && e.stage !== 'extract').length;
@@ -104,6 +118,7 @@ export const register: Registrar = (program) => {
     .option('--dry-run', 'show what would change, write nothing')
     .option('--stop-on-error', 'stop at the first failed batch')
     .option('--json', 'print the whole report as JSON')
+    .option('--workers <n>', 'extraction threads (default: one per core)', positive, defaultWorkers())
     .action((paths: string[], opts: Options) =>
       run(async () => {
         const graph = await connect(loadConfig(), { say: (l) => process.stderr.write(`${l}\n`) });
@@ -117,13 +132,15 @@ export const register: Registrar = (program) => {
               dryRun: opts.dryRun,
               stopOnError: opts.stopOnError,
               onProgress: progress.update,
+              workers: opts.workers,
             });
           } finally {
             progress.stop();
           }
           for (const e of report.errors) process.stderr.write(`quotegraph: ${e.files.join(', ')}: ${e.stage}: ${e.problem}\n`);
           process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summarize(report));
-          if (report.errors.length) process.exitCode = 1;
+          if (report.aborted) process.stderr.write(abortLine(report, graph.uri));
+          if (report.errors.length || report.aborted) process.exitCode = 1;
         } finally {
           await graph.close();
         }

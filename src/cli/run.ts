@@ -1,15 +1,30 @@
-// Runs a command body: expected failures print one clear line and exit non-zero; nothing else leaks a stack.
-import { LocalNeo4jError } from '../db/local.js';
+// Runs a command body: an operational failure (src/errors.ts) or a file the system cannot open prints its one
+// line and exits non-zero; `--verbose` or LOG_LEVEL=debug adds the stack. Anything else is a bug: its stack shows.
+import { OperationalError } from '../errors.js';
 
 export async function run(body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (e) {
-    const err = e as Error;
-    const known = err instanceof LocalNeo4jError || err.message?.startsWith('invalid configuration');
-    process.stderr.write(`quotegraph: ${known ? err.message : (err.stack ?? String(err))}\n`);
+    process.stderr.write(`quotegraph: ${explain(e)}\n`);
     process.exitCode = 1;
   }
+}
+
+const verbose = () => process.argv.includes('--verbose') || ['debug', 'trace'].includes(process.env.LOG_LEVEL ?? '');
+
+/** What the user is told about a failure. */
+export function explain(e: unknown): string {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const known = err instanceof OperationalError || isFileError(err);
+  if (!known || verbose()) return err.stack ?? err.message;
+  return err.message;
+}
+
+/** ENOENT, EACCES, EISDIR… on a path: Node's message names the file and the problem. */
+function isFileError(err: Error): boolean {
+  const { code, path } = err as NodeJS.ErrnoException;
+  return typeof code === 'string' && typeof path === 'string';
 }
 
 /** Human-facing progress goes to stderr; stdout is for machine-readable output. */

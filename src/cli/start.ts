@@ -26,7 +26,7 @@ export const register: Registrar = (program: Command) => {
 async function start(cfg: Config, seed: boolean): Promise<void> {
   const t0 = performance.now();
   // imported here, not at the top: every other CLI command would pay for the server and ingest modules
-  const [{ createServer }, { ingestSources }, { readSources }, { explorerResponse }] = await Promise.all([
+  const [{ createServer, listen }, { ingestSources }, { readSources }, { explorerResponse }] = await Promise.all([
     import('../api/server.js'),
     import('../graph/ingest.js'),
     import('../pipeline/read.js'),
@@ -76,7 +76,7 @@ async function start(cfg: Config, seed: boolean): Promise<void> {
       if (stopping) return;
       for (const e of report.errors) say(`quotegraph: ${e.files.join(', ')}: ${e.problem}`);
       const g = report.graph;
-      say(`seeded (${secs()}): ${g.articles} articles, ${g.quotes} quotes, ${g.statements} statements, ${g.speakers} speakers, ${g.outlets} outlets`);
+      if (g) say(`seeded (${secs()}): ${g.articles} articles, ${g.quotes} quotes, ${g.statements} statements, ${g.speakers} speakers, ${g.outlets} outlets`);
     }
 
     const api = createServer(graph, cfg, { handlers: [explorerResponse] });
@@ -125,15 +125,6 @@ async function warmUp(fetch: (r: Request) => Promise<Response>, cfg: Config): Pr
   } catch (e) {
     return (e as Error).message;
   }
-}
-
-function listen(server: Server, cfg: Config): Promise<void> {
-  return new Promise((done, fail) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'EADDRINUSE' ? new Error(`port ${cfg.PORT} on ${cfg.HOST} is in use: set PORT to another one`) : e),
-    );
-    server.listen(cfg.PORT, cfg.HOST, () => done());
-  });
 }
 
 function printWelcome(cfg: Config, took: string): void {

@@ -7,6 +7,7 @@ import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { ROOT, type Config } from '../config.js';
+import { OperationalError } from '../errors.js';
 
 const POM = join(ROOT, 'src/db/neo4j.pom.xml');
 const NEO4J_VERSION = /<neo4j\.version>([^<]+)</.exec(readFileSync(POM, 'utf8'))![1];
@@ -24,7 +25,7 @@ const ALTERNATIVES =
   'Alternatives: `docker compose up` (see docker-compose.yml), or set NEO4J_URI (with NEO4J_USER and ' +
   'NEO4J_PASSWORD) to any Neo4j 5: Docker, Aura (neo4j+s://...), or a cluster (neo4j://...).';
 
-export class LocalNeo4jError extends Error {}
+export class LocalNeo4jError extends OperationalError {}
 
 export interface LocalStatus {
   running: boolean;
@@ -154,6 +155,9 @@ export class LocalNeo4j {
       'db.tx_log.rotation.retention_policy': '2 files',
       'dbms.usage_report.enabled': 'false',
       'server.threads.worker_count': '4',
+      // Neo4j Browser fetches `:play` guides and `:style` files only from these hosts (its default lacks 127.0.0.1,
+      // the address `quotegraph start` listens on)
+      'browser.remote_content_hostname_whitelist': 'guides.neo4j.com,localhost,127.0.0.1',
     };
     return [
       `-Xms${c.QG_NEO4J_HEAP}`,

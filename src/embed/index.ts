@@ -11,6 +11,12 @@ import ort from 'onnxruntime-node';
 import { buildBertOnnx, type BertConfig } from './onnx-graph.js';
 import { readSafetensors } from './safetensors.js';
 
+// onnxruntime 1.30 on Linux collects telemetry when its environment is created (on the first session): it reads
+// /proc/self/cmdline and matches it with std::regex, which recurses per character and overflows the native stack
+// on a long command line (`quotegraph extract` given a few hundred paths from a shell glob died with SIGSEGV).
+// It is read then, not at import, so setting it here, before any session, is in time. A user's own value stands.
+process.env.ORT_DISABLE_TELEMETRY ??= '1';
+
 export const DIMENSIONS = 384;
 /** all-MiniLM-L6-v2 was trained on 128-token inputs; longer texts keep their first 126 word pieces. */
 const MAX_TOKENS = 128;

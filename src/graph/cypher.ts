@@ -3,6 +3,25 @@
 // uniqueness constraint (cypher/schema/001_constraints.cypher), so one statement writes a whole batch.
 // Statements that remove relationships return the ids they touched, so orphans are looked for only there.
 
+/**
+ * Every batch write first claims the graph: a lock on the one IngestState node, held to the end of the
+ * transaction, so batch writes of concurrent ingests run one after another. The version read under the lock
+ * tells whether anything was written since the batch was planned (then it is planned again).
+ */
+export const CLAIM_GRAPH = `
+MERGE (g:IngestState {id: 'graph'})
+ON CREATE SET g.version = 0
+SET g.claimed = true`;
+
+export const GRAPH_VERSION = `
+OPTIONAL MATCH (g:IngestState {id: 'graph'})
+RETURN coalesce(g.version, 0) AS version`;
+
+export const RELEASE_GRAPH = `
+MATCH (g:IngestState {id: 'graph'})
+SET g.version = g.version + 1
+REMOVE g.claimed`;
+
 /** The taxonomy: topics and their hierarchy, replaced as a whole set of BROADER links per topic. */
 export const MERGE_TOPICS = `
 UNWIND $topics AS r
@@ -51,7 +70,7 @@ UNWIND $articles AS r
 MERGE (a:Article {id: r.id})
 SET a.sourceId = r.sourceId, a.title = r.title, a.url = r.url, a.published = date(r.published),
     a.byline = r.byline, a.dateline = r.dateline, a.file = r.file, a.text = r.text, a.offset = r.offset,
-    a.caption = coalesce(r.title, last(split(r.file, '/')))
+    a.caption = coalesce(r.title, last(split(r.file, '/'))), a.digest = r.digest
 WITH a, r
 CALL (a) { MATCH (a)-[old:PUBLISHED_BY|BASED_ON|CITES]->() DELETE old }
 CALL (a, r) { MATCH (o:Outlet {key: r.outlet}) MERGE (a)-[:PUBLISHED_BY]->(o) }
@@ -70,8 +89,17 @@ FOREACH (_ IN CASE r.type WHEN 'person' THEN [1] ELSE [] END | SET s:Person REMO
 FOREACH (_ IN CASE r.type WHEN 'organization' THEN [1] ELSE [] END | SET s:Organization REMOVE s:Person)`;
 
 /**
- * Statements hang off their speaker (the speaker is part of a statement's id, so it never moves). The embedding
- * resolution computed is kept, so a later run compares new wordings with it without embedding it again.
+ * The key of a listing's default order (newest first, undated first as Cypher's DESC puts them, then by id) as
+ * one string whose ascending order is that order, so a range index hands out any page of it in order
+ * (cypher/schema/008_listing_order.cypher; src/graph/queries/page.ts reads it).
+ */
+export const newestFirstKey = (date: string, id: string) =>
+  `CASE WHEN ${date} IS NULL THEN '0' ELSE '1' + toString(99999999 - (${date}.year * 10000 + ${date}.month * 100 + ${date}.day)) END + ${id}`;
+
+/**
+ * Statements hang off their one speaker: a SAID from any other speaker is removed (that speaker is returned, it
+ * may be left with nothing). The embedding resolution computed is kept, so a later run compares new wordings
+ * with it without embedding it again.
  */
 export const MERGE_STATEMENTS = `
 UNWIND $statements AS r
@@ -79,7 +107,15 @@ MATCH (sp:Speaker {id: r.speakerId})
 MERGE (st:Statement {id: r.id})
 SET st.canonical = r.canonical, st.saidOn = date(r.saidOn), st.speakerId = r.speakerId, st.topics = r.topics,
     st.embedding = coalesce(r.embedding, st.embedding)
-MERGE (sp)-[:SAID]->(st)`;
+SET st.listKey = ${newestFirstKey('st.saidOn', 'st.id')}
+WITH st, sp
+CALL (st, sp) {
+  OPTIONAL MATCH (other:Speaker)-[old:SAID]->(st) WHERE other <> sp
+  DELETE old
+  RETURN collect(other.id) AS others
+}
+MERGE (sp)-[:SAID]->(st)
+RETURN reduce(all = [], x IN collect(others) | all + x) AS speakers`;
 
 /** Quotes an article no longer has (its text is the same but extraction changed); returns possible orphans. */
 export const DELETE_DROPPED_QUOTES = `
@@ -105,7 +141,8 @@ UNWIND $quotes AS r
 MATCH (a:Article {id: r.articleId})
 MERGE (q:Quote {id: r.id})
 SET q.text = r.text, q.kind = r.kind, q.start = r.start, q.end = r.end, q.cue = r.cue, q.confidence = r.confidence,
-    q.difference = r.difference, q.saidOn = date(r.saidOn), q.topics = r.topics, q.relayedBy = r.relayedBy
+    q.difference = r.difference, q.saidOn = date(r.saidOn), q.topics = r.topics, q.relayedBy = r.relayedBy,
+    q.saidOnFrom = r.saidOnFrom, q.listKey = ${newestFirstKey('a.published', 'r.id')}
 MERGE (a)-[:QUOTES]->(q)
 WITH q, r
 CALL (q, r) { MATCH (st:Statement {id: r.statement}) CREATE (q)-[:REPORTS]->(st) }
@@ -181,6 +218,78 @@ CALL (st) {
   CREATE (st)-[:ABOUT]->(t)
 }`;
 
+/**
+ * What the API ranks by, kept with the graph so a page costs what it shows: one SPOKE_ON per speaker and topic
+ * they spoke on, narrower topics included (`statements`: distinct statements in that scope, `reports`: the
+ * quotes reporting them), and `rank`, a key whose order is the headline's order (topic, most statements first,
+ * then name, then id), so a range index hands out a topic's page in order. Recomputed from the graph for the
+ * speakers a batch touched (never incremented), so a re-ingest or a run after a crash gives the same graph.
+ * Also QUOTED_BY per speaker and outlet (`quotes`: how many of the speaker's quotes the outlet's articles carry).
+ * Returns the topics whose tallies may have changed, old and new.
+ */
+export const REFRESH_SPOKE_ON = `
+UNWIND $speakerIds AS id
+MATCH (sp:Speaker {id: id})
+CALL (sp) {
+  OPTIONAL MATCH (sp)-[old:SPOKE_ON]->(t:Topic)
+  DELETE old
+  RETURN collect(t.id) AS before
+}
+CALL (sp) {
+  MATCH (sp)-[:SAID]->(s:Statement)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(t:Topic)
+  WITH t, collect(DISTINCT s) AS said
+  WITH t, size(said) AS statements, reduce(n = 0, s IN said | n + COUNT { ()-[:REPORTS]->(s) }) AS reports
+  CREATE (sp)-[r:SPOKE_ON {statements: statements, reports: reports}]->(t)
+  SET r.rank = t.id + '\\u0000' + toString(10000000000 - statements) + '\\u0000' + sp.name + '\\u0000' + sp.id
+  RETURN collect(t.id) AS after
+}
+CALL (sp) {
+  // and whom they were quoted by: one QUOTED_BY per outlet, with how many of their quotes it carried
+  OPTIONAL MATCH (sp)-[old:QUOTED_BY]->(:Outlet)
+  DELETE old
+}
+CALL (sp) {
+  MATCH (sp)<-[:ATTRIBUTED_TO]-(q:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(o:Outlet)
+  WITH o, count(DISTINCT q) AS quotes
+  CREATE (sp)-[:QUOTED_BY {quotes: quotes}]->(o)
+}
+UNWIND before + after AS topic
+RETURN collect(DISTINCT topic) AS topics`;
+
+/** Speakers of the given statements (whose topics or quotes a batch changed): their tallies are refreshed. */
+export const SPEAKERS_OF_STATEMENTS = `
+UNWIND $ids AS id
+MATCH (sp:Speaker)-[:SAID]->(:Statement {id: id})
+RETURN collect(DISTINCT sp.id) AS speakers`;
+
+/** A topic's totals over its speakers' tallies (one speaker per statement, so the sum counts each once). */
+export const REFRESH_TOPIC_COUNTS = `
+UNWIND $ids AS id
+MATCH (t:Topic {id: id})
+CALL (t) {
+  OPTIONAL MATCH (:Speaker)-[r:SPOKE_ON]->(t)
+  RETURN count(r) AS speakers, coalesce(sum(r.statements), 0) AS statements
+}
+SET t.speakerCount = speakers, t.statementCount = statements`;
+
+/** Every speaker and topic, for a graph written before the tallies existed or after the hierarchy changed. */
+export const ALL_SPEAKER_IDS = `MATCH (sp:Speaker) RETURN sp.id AS id ORDER BY id`;
+export const ALL_TOPIC_IDS = `MATCH (t:Topic) RETURN t.id AS id ORDER BY id`;
+export const BROADER_LINKS = `MATCH (t:Topic)-[:BROADER]->(b:Topic) RETURN t.id + '>' + b.id AS link ORDER BY link`;
+
+/** The listing keys of a graph written before them (newestFirstKey). */
+export const SET_LIST_KEYS = `
+CALL () { MATCH (a:Article)-[:QUOTES]->(q:Quote) SET q.listKey = ${newestFirstKey('a.published', 'q.id')} }
+CALL () { MATCH (st:Statement) SET st.listKey = ${newestFirstKey('st.saidOn', 'st.id')} }`;
+
+/** Which tallies the graph holds (null: written before them). */
+export const COUNTS_VERSION = `OPTIONAL MATCH (g:IngestState {id: 'graph'}) RETURN g.counts AS counts`;
+export const SET_COUNTS_VERSION = `
+MERGE (g:IngestState {id: 'graph'})
+ON CREATE SET g.version = 0
+SET g.counts = $counts
+REMOVE g.claimed`;
+
 /** Statements no quote reports any more, then speakers nothing points at, then outlets no article names. */
 export const DELETE_ORPHAN_STATEMENTS = `
 UNWIND $ids AS id
@@ -198,7 +307,7 @@ RETURN count(*) AS speakers`;
 
 export const DELETE_ORPHAN_OUTLETS = `
 UNWIND $keys AS key
-MATCH (o:Outlet {key: key}) WHERE NOT (o)<-[]-()
+MATCH (o:Outlet {key: key}) WHERE NOT (o)<-[:PUBLISHED_BY|BASED_ON|CITES]-()
 DETACH DELETE o
 RETURN count(*) AS outlets`;
 
@@ -212,21 +321,37 @@ export const KNOWN_SPEAKERS = `
 UNWIND $terms AS term
 CALL db.index.fulltext.queryNodes('speaker_names', term, {limit: $perTerm}) YIELD node
 WITH DISTINCT node AS sp
+ORDER BY sp.id
 RETURN sp.id AS id, sp.name AS name, CASE WHEN sp:Organization THEN 'organization' ELSE 'person' END AS type,
        coalesce(sp.aliases, []) AS aliases, coalesce(sp.roles, []) AS roles, sp.wikidata AS wikidata`;
 
+/**
+ * The statements of the known speakers resolution may join new quotes to: with a window (every quote of the
+ * batch dated), only those said within it or undated, since resolution never joins quotes further apart; and
+ * always those the batch's own articles report (a changed article's quotes stay in their statements).
+ */
 export const KNOWN_STATEMENTS = `
 UNWIND $speakerIds AS sid
 MATCH (:Speaker {id: sid})-[:SAID]->(st:Statement)
+WHERE $from IS NULL OR st.saidOn IS NULL OR date($from) <= st.saidOn <= date($to)
+   OR EXISTS { MATCH (st)<-[:REPORTS]-(:Quote)<-[:QUOTES]-(a:Article) WHERE a.id IN $articleIds }
 CALL (st) {
   MATCH (st)<-[:REPORTS]-(q:Quote)<-[:QUOTES]-(a:Article)
   OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
+  WITH a, q, o ORDER BY a.id, q.start
   RETURN collect({articleId: a.id, start: a.offset + q.start, end: a.offset + q.end, text: q.text,
                   difference: q.difference, id: q.id, outlet: o.name, published: toString(a.published)}) AS quotes
 }
 RETURN st.id AS id, sid AS speakerId, st.canonical AS canonical, toString(st.saidOn) AS saidOn,
-       [(st)-[:ABOUT]->(t:Topic) | t.id] AS topics, quotes, st.embedding AS embedding,
-       head([(st)-[:AT]->(oc:Occasion) | oc{.id, .kind, .place, .medium, date: toString(oc.date)}]) AS occasion`;
+       COLLECT { MATCH (st)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id } AS topics, quotes, st.embedding AS embedding,
+       head([(st)-[:AT]->(oc:Occasion) | oc{.id, .kind, .place, .medium, date: toString(oc.date)}]) AS occasion
+ORDER BY id`;
+
+/** The stored digest of each article of a batch (null when it is not stored): equal digests are left alone. */
+export const STORED_DIGESTS = `
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+RETURN a.id AS id, a.digest AS digest`;
 
 /** Which of the given ids exist, per label (the dry run's new-or-not). */
 export const EXISTING_IDS = `
@@ -244,3 +369,13 @@ CALL () { MATCH (n:Speaker) RETURN count(n) AS speakers }
 CALL () { MATCH (n:Outlet) RETURN count(n) AS outlets }
 CALL () { MATCH (n:Topic) RETURN count(n) AS topics }
 RETURN articles, quotes, statements, speakers, outlets, topics`;
+
+// --- the graph's fingerprint (src/graph/checksum.ts): schema bookkeeping left out, end points by key ---
+
+export const FINGERPRINT_NODES = `
+MATCH (n) WHERE NOT n:SchemaMigration
+RETURN labels(n) AS labels, properties(n) AS properties`;
+
+export const FINGERPRINT_RELATIONSHIPS = `
+MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration AND NOT b:SchemaMigration
+RETURN type(r) AS type, properties(r) AS properties, coalesce(a.id, a.key) AS from, coalesce(b.id, b.key) AS to`;

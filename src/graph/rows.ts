@@ -1,8 +1,9 @@
 // Resolved documents to the parameter rows of the write statements (src/graph/cypher.ts): pure, so what
 // would be written can be inspected (dry run) and tested without a database.
+import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import neo4j, { type Integer } from 'neo4j-driver';
-import type { ArticleDoc, SpeakerType } from '../pipeline/doc.js';
+import type { Article, ArticleDoc, SpeakerType } from '../pipeline/doc.js';
 import type { Resolution, ResolvedSpeaker, ResolvedStatement } from '../resolve/index.js';
 
 /** Integers go over Bolt as Integer (a JS number would be stored as a float). */
@@ -37,6 +38,8 @@ export interface ArticleRow {
   basedOn: string[];
   cites: string[];
   quoteIds: string[];
+  /** Hash of everything above and the pipeline version: an article stored with the same digest is left alone. */
+  digest: string;
 }
 
 export interface SpeakerRow {
@@ -79,6 +82,7 @@ export interface QuoteRow {
   confidence: number;
   difference: string | null;
   saidOn: string | null;
+  saidOnFrom: string | null;
   topics: string[];
   relayedBy: string | null;
   statement: string | null;
@@ -108,12 +112,48 @@ function speakerIndex(speakers: ResolvedSpeaker[]): (name: string) => ResolvedSp
   return (name) => byName.get(fold(name));
 }
 
+/** The files of a batch with every article id each holds now (also articles left alone): others are replaced. */
+export function fileRows(docs: ArticleDoc[], sourceFiles: string[] = []): FileRow[] {
+  const files = new Map<string, FileRow>(sourceFiles.map((f) => [resolvePath(f), { file: resolvePath(f), ids: [], urls: [] }]));
+  for (const { article: a } of docs) {
+    const file = resolvePath(a.source.file);
+    const row = files.get(file) ?? { file, ids: [], urls: [] };
+    files.set(file, row);
+    if (!row.ids.includes(a.id)) row.ids.push(a.id);
+    if (a.url && !row.urls.includes(a.url)) row.urls.push(a.url);
+  }
+  return [...files.values()];
+}
+
+/** The article's own row (no resolution needed), with its digest under a pipeline version. */
+export function articleRow(a: Article, quoteStarts: number[], version: string): ArticleRow {
+  const base = a.span.start;
+  const key = (o: string | null) => (o?.trim() ? outletKey(o) : null);
+  const row: Omit<ArticleRow, 'digest'> = {
+    id: a.id,
+    sourceId: a.source.id,
+    title: a.title,
+    url: a.url,
+    published: a.published,
+    byline: a.byline,
+    dateline: a.dateline,
+    file: resolvePath(a.source.file),
+    text: a.source.text.slice(a.span.start, a.span.end),
+    offset: int(base),
+    outlet: key(a.outlet),
+    basedOn: a.basedOn.map(key).filter((k): k is string => k !== null),
+    cites: a.cites.map(key).filter((k): k is string => k !== null),
+    quoteIds: [...new Set(quoteStarts.map((s) => quoteId(a.id, s - base)))],
+  };
+  return { ...row, digest: createHash('sha256').update(JSON.stringify([version, row])).digest('hex').slice(0, 16) };
+}
+
 /**
  * The rows for one batch. Only speakers and statements the batch's quotes use are written (resolution may
  * hand back known ones untouched); a quote whose speaker resolution did not list gets a node from its ref.
- * `sourceFiles`: every file the batch read, also those with no article left.
+ * `files`: the batch's files (fileRows), also those with no article left.
  */
-export function buildRows(resolution: Resolution, sourceFiles: string[] = []): BatchRows {
+export function buildRows(resolution: Resolution, files: FileRow[], version: string): BatchRows {
   const { docs } = resolution;
   const findSpeaker = speakerIndex(resolution.speakers);
   const speakerById = new Map(resolution.speakers.map((s) => [s.id, s]));
@@ -129,14 +169,9 @@ export function buildRows(resolution: Resolution, sourceFiles: string[] = []): B
   };
 
   const outlets = new Map<string, string>();
-  const addOutlet = (name: string | null): string | null => {
-    if (!name?.trim()) return null;
-    const key = outletKey(name);
-    if (!outlets.has(key)) outlets.set(key, name.trim());
-    return key;
+  const addOutlet = (name: string | null) => {
+    if (name?.trim() && !outlets.has(outletKey(name))) outlets.set(outletKey(name), name.trim());
   };
-  // a file that now yields no article still replaces what it held before
-  const files = new Map<string, FileRow>(sourceFiles.map((f) => [resolvePath(f), { file: resolvePath(f), ids: [], urls: [] }]));
   const speakers = new Map<string, SpeakerRow>();
   const useSpeaker = (s: ResolvedSpeaker | { id: string; name: string; type: SpeakerType }) => {
     if (speakers.has(s.id)) return;
@@ -156,30 +191,10 @@ export function buildRows(resolution: Resolution, sourceFiles: string[] = []): B
   const embedded: BatchRows['embedded'] = [];
 
   for (const { article: a, quotes: qs } of docs) {
-    const file = resolvePath(a.source.file);
-    const fileRow = files.get(file) ?? { file, ids: [], urls: [] };
-    files.set(file, fileRow);
-    fileRow.ids.push(a.id);
-    if (a.url && !fileRow.urls.includes(a.url)) fileRow.urls.push(a.url);
-
     const base = a.span.start;
     const ids = qs.map((q) => quoteId(a.id, q.start - base));
-    articles.push({
-      id: a.id,
-      sourceId: a.source.id,
-      title: a.title,
-      url: a.url,
-      published: a.published,
-      byline: a.byline,
-      dateline: a.dateline,
-      file,
-      text: a.source.text.slice(a.span.start, a.span.end),
-      offset: int(base),
-      outlet: addOutlet(a.outlet),
-      basedOn: a.basedOn.map(addOutlet).filter((k): k is string => k !== null),
-      cites: a.cites.map(addOutlet).filter((k): k is string => k !== null),
-      quoteIds: [...new Set(ids)],
-    });
+    for (const o of [a.outlet, ...a.basedOn, ...a.cites]) addOutlet(o);
+    articles.push(articleRow(a, qs.map((q) => q.start), version));
 
     qs.forEach((q, i) => {
       const sp = q.speaker;
@@ -215,6 +230,7 @@ export function buildRows(resolution: Resolution, sourceFiles: string[] = []): B
         confidence: q.confidence,
         difference: difference.get(`${a.id}@${q.start}`) ?? null,
         saidOn: q.saidOn ?? null,
+        saidOnFrom: q.saidOnFrom ?? null,
         topics: [...new Set(q.topics)],
         relayedBy: q.relayedBy,
         statement: st ? st.id : null,
@@ -232,7 +248,7 @@ export function buildRows(resolution: Resolution, sourceFiles: string[] = []): B
     .filter((st) => writtenIds.has(st.id))
     .flatMap((st) => st.quotes.filter((q) => q.changed && q.id && !baseOf.has(q.articleId)).map((q) => ({ id: q.id!, difference: q.difference })));
   return {
-    files: [...files.values()],
+    files,
     outlets: [...outlets].map(([key, name]) => ({ key, name })),
     articles,
     speakers: [...speakers.values()],

@@ -65,15 +65,56 @@ function isHardWrapped(text: string): boolean {
 const oneLine = (block: string) =>
   block.includes('\n') ? block.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') : block;
 
+/**
+ * The longest paragraph kept whole. News paragraphs run to about 2,600 characters (BBC, PolNeAR); a longer one is
+ * unsplit text (a file on one line, a feed without breaks) and is cut into pieces at sentence ends, so that every
+ * later stage works on bounded stretches whatever the input.
+ */
+export const MAX_PARAGRAPH = 4000;
+const isSpaceAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/u.test(text[i]));
+};
+const CLOSING = '"\'\u2019\u201d)]';
+
+/** Where to end a piece starting at `from`: after the last sentence in reach, else at a space, else anywhere. */
+function cutPoint(text: string, from: number): number {
+  const limit = from + MAX_PARAGRAPH;
+  let space = -1;
+  for (let i = limit; i > from + MAX_PARAGRAPH / 2; i--) {
+    if (!isSpaceAt(text, i)) continue;
+    if (space < 0) space = i;
+    let j = i - 1;
+    while (j > from && CLOSING.includes(text[j])) j--;
+    if (text[j] === '.' || text[j] === '!' || text[j] === '?') return i;
+  }
+  if (space >= 0) return space;
+  const high = text.charCodeAt(limit - 1);
+  return high >= 0xd800 && high <= 0xdbff ? limit - 1 : limit; // never between the halves of a surrogate pair
+}
+
+/** text[start, end) without the whitespace around it (null when blank). */
+function trimmed(text: string, start: number, end: number): Span | null {
+  const raw = text.slice(start, end);
+  const lead = raw.length - raw.trimStart().length;
+  const length = raw.trim().length;
+  return length ? { start: start + lead, end: start + lead + length } : null;
+}
+
 function paragraphUnits(text: string): Omit<Unit, 'kind'>[] {
   const separator = isHardWrapped(text) ? /(?:\r?\n[ \t]*){2,}/g : /\r?\n/g;
   const units: Omit<Unit, 'kind'>[] = [];
+  const push = (span: Span | null) => span && units.push({ ...span, text: oneLine(text.slice(span.start, span.end)) });
   let from = 0;
   for (const m of [...text.matchAll(separator), { index: text.length, 0: '' }]) {
-    const raw = text.slice(from, m.index);
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed) units.push({ start: from + lead, end: from + lead + trimmed.length, text: oneLine(trimmed) });
+    const block = trimmed(text, from, m.index);
+    let at = block?.start ?? m.index;
+    while (block && block.end - at > MAX_PARAGRAPH) {
+      const cut = cutPoint(text, at);
+      push(trimmed(text, at, cut));
+      at = cut;
+    }
+    if (block) push(trimmed(text, at, block.end));
     from = m.index + m[0].length;
   }
   return units;

@@ -70,6 +70,11 @@ export interface SpeakerRef {
   role?: string | null;
   /** Resolved identity (stable across runs and the graph), set by resolve. */
   id?: string;
+  /**
+   * The article-local entity the mention denotes (set by the coreference stage): quotes of one article with one
+   * key are one person or organization, two keys are two, whatever their names.
+   */
+  entity?: string;
 }
 
 export interface Quote extends Span {
@@ -88,6 +93,8 @@ export interface Quote extends Span {
   statement: string | null;
   /** ISO date when the words were said (not reported), null when unknown. */
   saidOn?: string | null;
+  /** The article's words saidOn was read from ("three months ago", "on Saturday"), null when unknown. */
+  saidOnFrom?: string | null;
   /** For embedded quotes: index of the enclosing quote in the article's quote list. */
   parent?: number | null;
   /** The occasion the article ties the words to, set by the occasion stage; null when it names none. */

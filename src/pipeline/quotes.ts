@@ -34,10 +34,6 @@ const SINGLE_MARKS = "'\u2018\u2019\u201a\u201b";
 const isMarkChar = (c: string) => DOUBLE_MARKS.includes(c) || SINGLE_MARKS.includes(c);
 /** Characters scanMarks looks at (marks, backticks, markup): the regex engine skips the rest of the text natively. */
 const CANDIDATE = new RegExp(`[<\`${DOUBLE_MARKS}${SINGLE_MARKS}]`, 'gu');
-const nextCandidate = (text: string, i: number) => {
-  CANDIDATE.lastIndex = i;
-  return CANDIDATE.exec(text)?.index ?? text.length;
-};
 
 function roleFrom(before: string, after: string): Role | null {
   const freeBefore = isSpace(before) || OPENERS.includes(before) || isMarkChar(before);
@@ -51,13 +47,23 @@ function roleFrom(before: string, after: string): Role | null {
 /** The quote marks of text[from, to), classified; apostrophes are left out. */
 function scanMarks(text: string, from: number, to: number): Mark[] {
   const marks: Mark[] = [];
+  // the search runs in the paragraph alone: over the whole text, a paragraph without marks would cost the rest of it
+  const own = text.slice(from, to);
+  const nextCandidate = (i: number) => {
+    CANDIDATE.lastIndex = i - from;
+    const m = CANDIDATE.exec(own);
+    return m ? from + m.index : to;
+  };
   let nextGt = -2;
-  for (let i = nextCandidate(text, from); i < to; i = nextCandidate(text, i + 1)) {
+  for (let i = nextCandidate(from); i < to; i = nextCandidate(i + 1)) {
     const c = text[i];
     if (c === '<' && /[A-Za-z/]/u.test(text[i + 1] ?? '')) {
       // markup left in the text (<tweet id="...">): its attribute quotes are no quotations
-      if (nextGt !== -1 && nextGt < i) nextGt = text.indexOf('>', i);
-      if (nextGt > i && nextGt < to) {
+      if (nextGt !== -1 && nextGt < i) {
+        const k = own.indexOf('>', i - from);
+        nextGt = k < 0 ? -1 : from + k;
+      }
+      if (nextGt > i) {
         i = nextGt;
         continue;
       }
@@ -178,6 +184,14 @@ function kindOf(text: string, para: Span, open: Mark, span: Span): QuoteKind {
 
 /** The longest stretch taken for one quotation (a long speech is quoted paragraph by paragraph). */
 const MAX_QUOTE = 4000;
+/**
+ * Quotations inside one quotation, and levels of nesting. News holds at most four in one and nests two deep
+ * (BBC, PolNeAR); beyond these the marks are stray, and reading each inner one against its host would cost
+ * the later stages the host's length per inner quote.
+ */
+const MAX_EMBEDDED = 12;
+const MAX_DEPTH = 3;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
  * Every quoted stretch in the body paragraphs, in text order, with nested quotes as `embedded`
@@ -187,6 +201,9 @@ const MAX_QUOTE = 4000;
 export function findQuotes(article: Article): Quote[] {
   const text = article.source.text;
   const out: Quote[] = [];
+  // per kept quote: how deep it is nested, how many quotes it holds
+  const depth: number[] = [];
+  const inner: number[] = [];
   article.paragraphs.forEach((para, p) => {
     const raws = matchParagraph(text, para).sort((x, y) => x.start - y.start || y.end - x.end);
     // kept quotes that contain the current one, innermost last
@@ -195,12 +212,19 @@ export function findQuotes(article: Article): Quote[] {
       while (outer.length && out[outer[outer.length - 1]].end < raw.end) outer.pop();
       const span = trimSpan(text, raw.start, raw.end);
       const body = text.slice(span.start, span.end);
-      // an unclosed quote counts only when the next paragraph carries it on (a stray mark is no quote), and no
-      // quotation runs to thousands of characters: those are unmatched marks
+      // an unclosed quote counts only when the next paragraph carries it on (a stray mark is no quote), no
+      // quotation runs to thousands of characters (those are unmatched marks), and one has words: marks around
+      // nothing but marks ("'", in a run of "'"') are none
       const keep =
-        span.end > span.start && span.end - span.start <= MAX_QUOTE && (raw.closed || startsParagraphWithMark(text, article.paragraphs[p + 1]));
-      if (!keep) continue;
+        span.end > span.start &&
+        span.end - span.start <= MAX_QUOTE &&
+        (raw.closed || startsParagraphWithMark(text, article.paragraphs[p + 1])) &&
+        HAS_WORD.test(body);
       const parent = outer.length ? outer[outer.length - 1] : null;
+      if (!keep || (parent !== null && (depth[parent] >= MAX_DEPTH || inner[parent] >= MAX_EMBEDDED))) continue;
+      if (parent !== null) inner[parent]++;
+      depth[out.length] = parent === null ? 0 : depth[parent] + 1;
+      inner[out.length] = 0;
       outer.push(out.length);
       out.push({
         start: span.start,

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import type { GivenMeta, Source } from './doc.js';
-import { extractHtml } from './html.js';
+import { extractHtml, HtmlProblem } from './html.js';
 
 export interface ReadProblem {
   file: string;
@@ -25,6 +25,12 @@ const MB = 1024 * 1024;
 
 /** Thrown inside this module for a file that cannot be read; becomes a ReadProblem. */
 class BadInput extends Error {}
+
+/** Any message on one line: a problem is reported as one line of the run's output. */
+const oneLine = (message: string) => message.replace(/\s+/g, ' ').trim();
+
+/** What an unexpected error says, on one line. */
+export const errorLine = (e: unknown): string => oneLine(String((e as Error)?.message ?? e));
 
 const nullableString = z.string().nullish();
 const ArticleRecord = z.object({
@@ -66,7 +72,7 @@ function fsProblem(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return (e as Error).message;
+  return errorLine(e);
 }
 
 async function* readFolder(dir: string, limit: number): AsyncGenerator<ReadItem> {
@@ -92,19 +98,22 @@ async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
+/**
+ * The sources of one file, or what is wrong with it. Whatever goes wrong reading one file (a parser's own error
+ * included: a stack overflow, say) is that file's problem, on one line, and the run goes on with the next.
+ */
 async function* fileSources(file: string, limit: number): AsyncGenerator<ReadItem> {
-  let text: string;
   try {
-    text = readText(file, limit);
+    const text = readText(file, limit);
+    const ext = extname(file).toLowerCase();
+    if (ext === '.json') yield* jsonSources(file, text);
+    else if (ext === '.jsonl' || ext === '.ndjson') yield* jsonlSources(file, text);
+    else if (ext === '.html' || ext === '.htm' || ext === '.xhtml') yield htmlSource(file, text);
+    else yield { source: makeSource(file, text) };
   } catch (e) {
-    yield { error: { file, problem: e instanceof BadInput ? e.message : fsProblem(e) } };
-    return;
+    const known = e instanceof BadInput || e instanceof HtmlProblem;
+    yield { error: { file, problem: known ? e.message : `could not be read: ${fsProblem(e)}` } };
   }
-  const ext = extname(file).toLowerCase();
-  if (ext === '.json') yield* jsonSources(file, text);
-  else if (ext === '.jsonl' || ext === '.ndjson') yield* jsonlSources(file, text);
-  else if (ext === '.html' || ext === '.htm' || ext === '.xhtml') yield htmlSource(file, text);
-  else yield { source: makeSource(file, text) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true }); // fatal: invalid UTF-8 throws; drops a leading BOM
@@ -154,12 +163,31 @@ function recordItem(file: string, value: unknown, where: string): ReadItem {
   return { source: makeSource(file, parsed.data.text, givenMeta(parsed.data)) };
 }
 
+/**
+ * What JSON.parse found wrong, on one line and without quoting the input (V8 quotes a stretch of it, newlines
+ * and all): "malformed JSON at line 3, column 7: expected double-quoted property name". `text` is one JSONL line
+ * when `jsonl`: its line number is said before, so only the column is.
+ */
+function jsonProblem(e: unknown, text: string, jsonl: boolean): string {
+  const message = String((e as Error)?.message ?? e);
+  const token = /^Unexpected token '([^]*?)', [^]* is not valid JSON$/.exec(message);
+  if (token) return `malformed JSON: unexpected character ${JSON.stringify(token[1])}`;
+  const at = /^([^]*?)(?: in JSON)? at position (\d+)/.exec(message);
+  if (!at) return `malformed JSON: ${lowerFirst(oneLine(message))}`;
+  const before = text.slice(0, Number(at[2]));
+  const column = before.length - before.lastIndexOf('\n');
+  const where = jsonl ? `column ${column}` : `line ${before.split('\n').length}, column ${column}`;
+  return `malformed JSON at ${where}: ${lowerFirst(oneLine(at[1]))}`;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
 function* jsonSources(file: string, text: string): Generator<ReadItem> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    yield { error: { file, problem: `malformed JSON: ${(e as Error).message}` } };
+    yield { error: { file, problem: jsonProblem(e, text, false) } };
     return;
   }
   const records = Array.isArray(value) ? value : [value];
@@ -175,7 +203,7 @@ function* jsonlSources(file: string, text: string): Generator<ReadItem> {
     try {
       value = JSON.parse(line);
     } catch (e) {
-      yield { error: { file, problem: `line ${i + 1}: malformed JSON: ${(e as Error).message}` } };
+      yield { error: { file, problem: `line ${i + 1}: ${jsonProblem(e, line, true)}` } };
       continue;
     }
     yield recordItem(file, value, `line ${i + 1}`);

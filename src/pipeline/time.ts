@@ -3,6 +3,7 @@
 import * as chrono from 'chrono-node';
 import type { Article, Quote, Span } from './doc.js';
 import { tag } from './nlp.js';
+import { firstNotBefore, firstOverlapping, overlappingRange } from './spans.js';
 
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -14,6 +15,8 @@ interface Found {
   from: number;
   at: number;
   day: string;
+  /** The phrase as written ("three months ago"). */
+  text: string;
 }
 
 // chrono-node is the cost of this stage: a paragraph with no word chrono could read as a date skips it. Every
@@ -43,7 +46,7 @@ function findDates(text: string, offset: number, published: Date | null): Found[
       else if (!s.isCertain('year')) d = new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate()));
       if (d.getTime() - published.getTime() >= DAY) continue; // still later than publication: not when it was said
     }
-    found.push({ from: offset + r.index, at: offset + r.index + r.text.length, day: iso(d) });
+    found.push({ from: offset + r.index, at: offset + r.index + r.text.length, day: iso(d), text: r.text });
   }
   return found;
 }
@@ -52,7 +55,7 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
   const text = article.source.text;
   const published = article.published ? new Date(`${article.published}T12:00:00Z`) : null;
   const paragraphs = article.paragraphs.length ? article.paragraphs : [article.span];
-  const paragraphOf = quotes.map((q) => paragraphs.findIndex((p) => q.start < p.end && p.start < q.end));
+  const paragraphOf = quotes.map((q) => firstOverlapping(paragraphs, q));
   const quotesIn = new Map<number, Quote[]>();
   quotes.forEach((q, k) => {
     if (!quotesIn.has(paragraphOf[k])) quotesIn.set(paragraphOf[k], []);
@@ -72,19 +75,19 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
     return out + text.slice(at, s.end);
   };
   // chrono reads the whole paragraph first; only a paragraph with a date in it is tagged for its sentences
-  const perParagraph = new Map<number, { dates: Found[]; sentences: Span[] | null }>();
+  const perParagraph = new Map<number, { blanked: string; dates: Found[]; sentences: Span[] | null }>();
   const readParagraph = (pi: number) => {
     let r = perParagraph.get(pi);
     if (!r) {
       const p = paragraphs[pi] ?? article.span;
-      const context = blank(p, pi);
-      const dates = findDates(context, p.start, published);
+      const blanked = blank(p, pi);
+      const dates = findDates(blanked, p.start, published);
       let sentences: Span[] | null = null;
-      if (dates.length || AT_THE_TIME.test(context)) {
+      if (dates.length || AT_THE_TIME.test(blanked)) {
         const { tokens, sentences: s } = tag(text, p.start, p.end);
         sentences = s.filter(([a, b]) => b > a).map(([a, b]) => ({ start: tokens[a].start, end: tokens[b - 1].end }));
       }
-      perParagraph.set(pi, (r = { dates, sentences }));
+      perParagraph.set(pi, (r = { blanked, dates, sentences }));
     }
     return r;
   };
@@ -94,27 +97,36 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
     quote: Quote;
     paragraph: number;
     day: string | null;
+    phrase: string | null;
   }
   let previous = null as Previous | null;
   quotes.forEach((q, k) => {
     const pi = paragraphOf[k];
     const paragraph = paragraphs[pi] ?? article.span;
     let day: string | null = null;
+    let phrase: string | null = null;
     if (q.kind !== 'embedded') {
       // an embedded quote was said on an earlier occasion the text seldom dates: unknown
-      const { dates: inParagraph, sentences: all } = readParagraph(pi);
-      const sentences = (all ?? []).filter((s) => s.start < q.end && q.start < s.end);
-      const span = sentences.length ? { start: sentences[0].start, end: sentences[sentences.length - 1].end } : paragraph;
-      const context = all ? blank(span, pi) : '';
-      const dates = inParagraph.filter((d) => d.from >= span.start && d.at <= span.end);
+      const { blanked, dates: inParagraph, sentences: all } = readParagraph(pi);
+      // (searched, not filtered: a paragraph may hold thousands of quotes, sentences and dates)
+      const [first, last] = overlappingRange(all ?? [], q);
+      const span = last > first ? { start: all![first].start, end: all![last - 1].end } : paragraph;
+      const context = all ? blanked.slice(span.start - paragraph.start, span.end - paragraph.start) : '';
+      const dates: Found[] = [];
+      for (let d = firstNotBefore(inParagraph, (x) => x.from < span.start); d < inParagraph.length && inParagraph[d].from < span.end; d++)
+        if (inParagraph[d].at <= span.end) dates.push(inParagraph[d]);
       const atTheTime = AT_THE_TIME.exec(context);
       if (atTheTime) {
         const before = dates.filter((d) => d.at <= span.start + atTheTime.index);
-        day = before.length ? before[before.length - 1].day : (previous?.day ?? null);
+        const earlier = before.length ? before[before.length - 1] : null;
+        day = earlier ? earlier.day : (previous?.day ?? null);
+        phrase = earlier ? earlier.text : (previous?.phrase ?? null);
       } else if (dates.length) {
         // the phrase nearest the quote
         const dist = (d: Found) => (d.at <= q.start ? q.start - d.at : d.at - q.end);
-        day = [...dates].sort((a, b) => dist(a) - dist(b))[0].day;
+        const nearest = [...dates].sort((a, b) => dist(a) - dist(b))[0];
+        day = nearest.day;
+        phrase = nearest.text;
       } else if (
         previous &&
         previous.quote.speaker?.name === q.speaker?.name &&
@@ -123,10 +135,11 @@ export function resolveTime(article: Article, quotes: Quote[]): Quote[] {
       ) {
         // "... ," she continued: same speaker, same or next paragraph, same occasion
         day = previous.day;
+        phrase = previous.phrase;
       }
-      previous = { quote: q, paragraph: pi, day };
+      previous = { quote: q, paragraph: pi, day, phrase };
     }
-    out.push({ ...q, saidOn: day });
+    out.push({ ...q, saidOn: day, saidOnFrom: phrase });
   });
   return out;
 }

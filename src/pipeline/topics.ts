@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Article, Quote, Span } from './doc.js';
 import { tag, type Token } from './nlp.js';
+import { firstNotBefore, firstOverlapping, insideRange } from './spans.js';
 
 export interface Topic {
   id: string;
@@ -107,7 +108,11 @@ const IN_CONTEXT = 1;
 const MIN = 1;
 const MAX_TOPICS = 4;
 
-const inside = (t: Token, s: Span) => t.start >= s.start && t.end <= s.end;
+/**
+ * Tokens of the sentence around a quote taken on either side of it: every word of a news sentence, and in a
+ * pathological one (a megabyte without a full stop) a bounded window, so each quote costs what its own words do.
+ */
+const CONTEXT_TOKENS = 400;
 
 export function tagTopics(article: Article, quotes: Quote[], taxonomy: Taxonomy): Quote[] {
   const paragraphs = article.paragraphs.length ? article.paragraphs : [article.span];
@@ -116,21 +121,32 @@ export function tagTopics(article: Article, quotes: Quote[], taxonomy: Taxonomy)
     if (!lexed.has(p)) lexed.set(p, words(article.source.text, p.start, p.end));
     return lexed.get(p)!;
   };
-  const paragraphOf = (q: Span) =>
-    paragraphs.find((p) => q.start < p.end && p.start < q.end) ?? article.span;
+  const paragraphOf = (q: Span) => paragraphs[firstOverlapping(paragraphs, q)] ?? article.span;
 
   return quotes.map((q) => {
     // an embedded quote is read in its enclosing quote's sentence: the words around it are the outer speaker's
     const host = q.kind === 'embedded' && q.parent != null && quotes[q.parent] ? quotes[q.parent] : q;
     const tokens = tokensOf(paragraphOf(host));
-    const sentences = new Set(tokens.filter((t) => inside(t, host)).map((t) => t.sentence));
+    // the sentences the host's words are in, as a token range (sentence numbers only grow along the tokens)
+    const [hostFrom, hostTo] = insideRange(tokens, host);
+    let [from, to] = [0, 0];
+    if (hostTo > hostFrom) {
+      const [first, last] = [tokens[hostFrom].sentence, tokens[hostTo - 1].sentence];
+      from = firstNotBefore(tokens, (t) => t.sentence < first, 0, hostFrom);
+      to = firstNotBefore(tokens, (t) => t.sentence <= last, hostTo);
+    }
+    const [quoteFrom, quoteTo] = insideRange(tokens, q);
+    const before = Math.min(Math.max(quoteFrom, from), to);
+    const after = Math.min(Math.max(quoteTo, from), to);
     const score = new Map<string, number>();
     const add = (toks: Token[], w: number) => {
       for (const { pattern } of keywordHits(toks, taxonomy))
         score.set(pattern.topic, (score.get(pattern.topic) ?? 0) + w * pattern.weight);
     };
-    add(tokens.filter((t) => inside(t, q)), IN_QUOTE);
-    add(tokens.filter((t) => sentences.has(t.sentence) && !inside(t, q)), IN_CONTEXT);
+    add(tokens.slice(quoteFrom, quoteTo), IN_QUOTE);
+    const context = tokens.slice(Math.max(from, before - CONTEXT_TOKENS), before);
+    for (let k = after; k < Math.min(to, after + CONTEXT_TOKENS); k++) context.push(tokens[k]);
+    add(context, IN_CONTEXT);
     const found = [...score].filter(([, s]) => s >= MIN);
     // narrowest only: "crime" goes when "cartels" is there
     const covered = new Set(found.flatMap(([id]) => [...(taxonomy.ancestors.get(id) ?? [])]));

@@ -30,6 +30,8 @@ interface Anchor {
 interface Mention {
   doc: number;
   quote: number;
+  /** The article-local entity the coreference stage linked it to, if any. */
+  entity?: string;
   raw: string;
   parsed: ParsedMention;
   /** Offset used to find the nearest earlier mention. */
@@ -39,6 +41,8 @@ interface Mention {
 
 interface Cluster {
   doc: number;
+  /** The article-local entity it is (one cluster per entity): no mention of another entity joins it. */
+  entity?: string;
   type: SpeakerType;
   kind: 'name' | 'description';
   core: string;
@@ -147,7 +151,9 @@ export function resolveSpeakers(
       if (!q.speaker?.name) return;
       const parsed = parseMention(q.speaker.name, q.speaker.type, gaz);
       const roles = [q.speaker.role, q.speaker.mention?.role].filter((r): r is string => !!r);
-      mentions.push({ doc: di, quote: qi, raw: q.speaker.name, parsed, at: q.speaker.mention?.start ?? q.start, roles });
+      // an entity the coreference stage could not name ("he" left unresolved) is left to the rules below
+      const entity = parsed.kind === 'pronoun' ? undefined : q.speaker.entity;
+      mentions.push({ doc: di, quote: qi, entity, raw: q.speaker.name, parsed, at: q.speaker.mention?.start ?? q.start, roles });
     });
     const local: Cluster[] = [];
     const join = (c: Cluster, m: Mention) => {
@@ -173,10 +179,23 @@ export function resolveSpeakers(
         ? cands[0]
         : [...cands].sort((a, b) => lastAt(b, at) - lastAt(a, at) || Math.min(...a.mentions.map((m) => m.at)) - Math.min(...b.mentions.map((m) => m.at)))[0];
 
+    // 0. the article's entities, as the coreference stage linked its mentions: one cluster each
+    const byEntity = new Map<string, Cluster>();
+    for (const m of mentions) {
+      if (!m.entity) continue;
+      const c = byEntity.get(m.entity);
+      if (c) join(c, m);
+      else {
+        const anchor = anchors.find(m.parsed);
+        byEntity.set(m.entity, Object.assign(create(m, m.parsed.kind === 'description' && !anchor ? 'description' : 'name', anchor), { entity: m.entity }));
+      }
+    }
+
     // 1. names and acronyms
     const deferred: Mention[] = [];
     for (const m of mentions) {
       const p = m.parsed;
+      if (m.entity) continue;
       if (p.kind === 'pronoun' || p.kind === 'description') {
         deferred.push(m);
         continue;

@@ -18,6 +18,9 @@ export async function gql(query, variables = {}) {
   return body.data;
 }
 
+/** The cursor of the item at `offset` (the API's Relay cursors are offsets, as @neo4j/graphql makes them). */
+export const cursorAt = (offset) => btoa(`arrayconnection:${offset}`);
+
 const STATEMENT_CARD = `
   id canonical saidOn reportCount
   topics { id name }
@@ -28,13 +31,19 @@ query Topics {
   topics(first: 100, sort: [{ statementCount: DESC }, { name: ASC }]) {
     edges { node { id name description statementCount broader { id name } } }
   }
+  outlets(first: 100, sort: [{ articleCount: DESC }, { name: ASC }]) {
+    edges { node { key name } }
+  }
 }`;
 
 export const WHO_SAID = `
-query WhoSaid($topic: String!) {
-  whoSaid(topic: $topic) {
+query WhoSaid($topic: String!, $where: StatementWhere, $after: String, $withOutlets: Boolean!) {
+  whoSaid(topic: $topic, where: $where, after: $after) {
     topic { id name description }
     covers { id name }
+    totalCount statementCount
+    pageInfo { hasNextPage endCursor }
+    outlets @include(if: $withOutlets) { outlet { key name } count }
     speakers {
       speaker { id name type roles }
       statements { ${STATEMENT_CARD} }
@@ -43,15 +52,21 @@ query WhoSaid($topic: String!) {
 }`;
 
 export const SEARCH = `
-query Search($text: String!) {
-  search(text: $text, first: 30) {
-    score kind
-    node {
-      __typename
-      ... on Quote { id text statement { id } speaker { id } }
-      ... on Statement { id speaker { id } }
-      ... on Speaker { id }
-    }
+query Search($text: String!, $after: String) {
+  searchResults(text: $text, after: $after) {
+    query { kinds phrases words }
+    totalCount totalIsLowerBound
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      kind score exact text highlights { start end }
+      node {
+        __typename
+        ... on Quote { id statement { id } speaker { id name } article { id caption published outlet { key name } } }
+        ... on Statement { id speaker { id name } }
+        ... on Speaker { id name roles statementCount }
+        ... on Article { id caption published outlet { key name } }
+      }
+    } }
   }
 }`;
 
@@ -63,26 +78,35 @@ query Statements($where: StatementWhere!) {
   }
 }`;
 
+/** A report's provenance: where it was published, how the speaker was named, how sure the attribution is. */
+const REPORT = `
+  date wording difference
+  outlet { key name }
+  quote { id start end kind cue confidence saidOn saidOnFrom mention { text role } }
+  article { id caption title url file published byline opening }`;
+
 export const STATEMENT = `
 query Statement($id: ID!) {
   statement(id: $id) {
     id canonical saidOn reportCount
     speaker { id name roles }
     topics { id name }
-    reports {
-      date wording difference
-      changes { value op }
-      outlet { key name }
-      quote { id start end kind cue mention { text role } }
-      article { id title url published byline }
-    }
+    reports { ${REPORT} changes { value op } }
+  }
+}`;
+
+/** The rows of a download: every report of these statements. */
+export const EXPORT = `
+query Export($ids: [ID!]!) {
+  statements(where: { id: { in: $ids } }, first: 25) {
+    edges { node { id canonical saidOn speaker { name } reports { ${REPORT} } } }
   }
 }`;
 
 export const ARTICLE = `
 query Article($id: ID!) {
   article(id: $id) {
-    id title url published byline dateline text
+    id caption title url file published byline dateline text opening
     outlet { key name }
     basedOn { key name }
     quotes { id start end speaker { id name } statement { id } }
@@ -90,20 +114,20 @@ query Article($id: ID!) {
 }`;
 
 export const SPEAKER = `
-query Speaker($id: ID!) {
+query Speaker($id: ID!, $after: String) {
   speaker(id: $id) {
     id name type aliases roles wikidata statementCount
-    statements { ${STATEMENT_CARD} }
+    statements(after: $after) { ${STATEMENT_CARD} }
     topics { topic { id name } count }
     quotedBy { outlet { key name } count }
   }
 }`;
 
 export const OUTLET = `
-query Outlet($name: String!) {
+query Outlet($name: String!, $after: String) {
   outlet(name: $name) {
     key name articleCount
-    articles(first: 20) { id title published }
+    articles(after: $after) { id caption published }
     quotes { speaker { id name } count }
     cites { outlet { key name } count }
   }

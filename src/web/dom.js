@@ -42,3 +42,35 @@ export function truncate(text, max) {
   const space = cut.lastIndexOf(' ');
   return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
 }
+
+/** Text with its highlighted ranges (offsets into it) as <mark>s: [text, <mark>, text, …]. */
+export function highlighted(text, ranges = []) {
+  const out = [];
+  let at = 0;
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (r.start < at) continue;
+    out.push(text.slice(at, r.start), h('mark', { class: 'hit' }, text.slice(r.start, r.end)));
+    at = r.end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+/** "../seeds/blog-post.txt" -> "blog-post.txt" */
+export const basename = (path) => String(path ?? '').split(/[\\/]/).pop();
+
+/** Below this an attribution counts as unsure (the speakers stage gives 0 to a quote it could not attribute). */
+export const SURE = 0.6;
+
+/** 0.92 -> "92 %" */
+export const percent = (x) => `${Math.round(100 * x)} %`;
+
+/**
+ * When something was said, with where the date came from: a relative phrase gives an approximate date
+ * ("≈ 3 Feb 2025, from ‘three months ago’"); a phrase naming its year, an exact one.
+ */
+export function saidLabel(saidOn, saidOnFrom) {
+  if (!saidOn) return null;
+  if (!saidOnFrom) return `said ${fmtDate(saidOn)}`;
+  return /\b\d{4}\b/.test(saidOnFrom) ? `said ${fmtDate(saidOn)} (“${saidOnFrom}”)` : `said ≈ ${fmtDate(saidOn)}, from ‘${saidOnFrom}’`;
+}

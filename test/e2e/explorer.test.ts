@@ -3,16 +3,16 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/server.js';
 import { ROOT } from '../../src/config.js';
 import type { Graph } from '../../src/db/driver.js';
 import { explorerResponse } from '../../src/web/assets.js';
 import { ingestSeeds } from '../support/api.js';
+import { launchBrowser, openPage } from '../support/browser.js';
 import { clearGraph, testConfig, testGraph } from '../support/graph.js';
 
-const CHROMIUM = process.env.QG_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 
 let graph: Graph;
@@ -33,20 +33,9 @@ beforeAll(async () => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
-  // generous: two shared cores, with Neo4j and the NLP models beside the browser
-  page.setDefaultTimeout(45_000);
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  browser = await launchBrowser();
   // the page must work offline: any request that leaves this server fails the test
-  page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) pageErrors.push(`left the server: ${r.url()}`);
-  });
+  page = await openPage(browser, base, pageErrors);
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
@@ -120,7 +109,11 @@ describe('explorer in a real browser', () => {
     await page.getByTestId('search-submit').click();
     await page.getByTestId('view-title').filter({ hasText: 'not for sale' }).waitFor();
     expect(page.url()).toContain('q=not+for+sale');
-    await page.getByTestId('who-list').locator('.who-speaker', { hasText: 'Claudia Sheinbaum' }).waitFor();
+    // hits best first, the matched words marked, her name beside the statement
+    const first = page.getByTestId('hit').first();
+    await first.waitFor();
+    expect((await first.locator('mark.hit').allTextContents()).join(' ').toLowerCase()).toContain('not for sale');
+    await page.getByTestId('hit').filter({ hasText: 'Claudia Sheinbaum' }).first().waitFor();
     await shot('search');
 
     // a click on her node in the graph (a canvas: find where cytoscape drew it) opens her page

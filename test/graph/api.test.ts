@@ -265,17 +265,30 @@ describe('safe by default', () => {
     let sent = 0;
     for (const field of types.get('Query')!.fields!) {
       const selection = types.get(named(field.type).name!)!.kind === 'SCALAR' ? '' : '{ __typename }';
-      // one request per argument, with the required ones, so each argument reaches its Cypher
+      // one request per argument (per field of a filter, within the input limits), with the required ones, so
+      // each reaches its Cypher
       for (const arg of field.args) {
-        for (const attack of attacks) {
-          const args = field.args
-            .filter((a) => a === arg || a.type.kind === 'NON_NULL')
-            .map((a) => `${a.name}: ${literal(types, a.type, attack, 0)}`)
-            .filter((x) => !x.endsWith(': null'));
-          if (!args.length) continue;
-          const r = await gql(api, `{ ${field.name}(${args.join(', ')}) ${selection} }`);
-          sent++;
-          for (const e of r.errors ?? []) expect(['BAD_USER_INPUT', 'NOT_FOUND'], `${field.name}: ${e.message}`).toContain(e.extensions?.code);
+        const type = types.get(named(arg.type).name!)!;
+        const parts = type.kind === 'INPUT_OBJECT' ? type.inputFields!.filter((f) => !['AND', 'OR', 'NOT'].includes(f.name)) : [null];
+        for (const part of parts) {
+          for (const attack of attacks) {
+            const value = (a: { type: ITypeRef }) => {
+              if (a !== arg || !part) return literal(types, a.type, attack, 0);
+              const inner = literal(types, part.type, attack, 1);
+              return inner === 'null' ? 'null' : `{ ${part.name}: ${inner} }`;
+            };
+            const args = field.args
+              .filter((a) => a === arg || a.type.kind === 'NON_NULL')
+              .map((a) => `${a.name}: ${value(a)}`)
+              .filter((x) => !x.endsWith(': null'));
+            if (!args.length) continue;
+            const r = await gql(api, `{ ${field.name}(${args.join(', ')}) ${selection} }`);
+            sent++;
+            for (const e of r.errors ?? []) {
+              expect(['BAD_USER_INPUT', 'NOT_FOUND'], `${field.name}: ${e.message}`).toContain(e.extensions?.code);
+              expect(e.message, `${field.name}(${arg.name}${part ? `.${part.name}` : ''})`).not.toContain('input over a limit');
+            }
+          }
         }
       }
     }

@@ -22,6 +22,7 @@ export function goldPipeline(): Pipeline {
 
   return {
     taxonomy: loadTaxonomy(),
+    version: 'gold',
     // the gold docs of the file, each quote looked up again in the (possibly edited) text; ids from the content
     extract(source: Source): ArticleDoc[] {
       const mine = docs.filter((d) => d.article.source.file === basename(source.file));

@@ -1,10 +1,14 @@
 // The API's pure parts: filters to parameterised Cypher, Lucene escaping, cursors and page sizes, the token
 // check, and the schema building from schema.graphql.
 import { describe, expect, it } from 'vitest';
+import { parse } from 'graphql';
 import { bearerMatches } from '../../src/api/auth.js';
+import { publicMessage } from '../../src/api/ingest.js';
+import { inputProblem, jsonNestingOver } from '../../src/api/limits.js';
 import { connection, encodeCursor, offsetAfter, pageSize } from '../../src/api/pagination.js';
 import { buildSchema } from '../../src/api/schema.js';
-import { luceneQuery, WhereBuilder } from '../../src/graph/queries.js';
+import { luceneQuery } from '../../src/graph/lucene.js';
+import { WhereBuilder } from '../../src/graph/queries.js';
 
 describe('where filters', () => {
   it('put every value in a parameter, never in the Cypher text', () => {
@@ -40,18 +44,18 @@ describe('where filters', () => {
 });
 
 describe('luceneQuery', () => {
-  it('escapes every special character and defuses operators', () => {
-    expect(luceneQuery('a:b')).toBe('a\\:b');
-    expect(luceneQuery('(x)')).toBe('\\(x\\)');
-    expect(luceneQuery('*')).toBe('\\*');
+  it('leaves no Lucene syntax of the input in the query', () => {
+    expect(luceneQuery('a:b', { fuzzy: false })).toBe('"a b"^4 a b');
+    expect(luceneQuery('(x)')).toBe('x');
+    expect(luceneQuery('*')).toBe('');
     const q = luceneQuery('Sheinbaum AND "sale" ~2');
-    expect(q).toContain(' and ');
-    expect(q).toContain('\\"sale\\"');
-    expect(q).toContain('\\~2');
+    expect(q).not.toMatch(/\bAND\b/);
+    expect(q).toContain('and');
+    expect(q).not.toContain('~2 ');
   });
 
   it('boosts the exact phrase of several words', () => {
-    expect(luceneQuery('not for sale')).toBe('"not for sale"^3 not for sale');
+    expect(luceneQuery('not for sale', { fuzzy: false })).toBe('"not for sale"^4 not for sale');
     expect(luceneQuery('   ')).toBe('');
   });
 });
@@ -96,5 +100,51 @@ describe('schema', () => {
       expect.arrayContaining(['whoSaid', 'quotes', 'statements', 'speakers', 'outlets', 'topics', 'search', 'speaker', 'outlet', 'article', 'statement']),
     );
     expect(Object.keys(schema.getMutationType()!.getFields())).toEqual(['ingestArticles']);
+  });
+});
+
+describe('input limits', () => {
+  const schema = buildSchema();
+  const problem = (query: string, variables?: Record<string, unknown>) => inputProblem(schema, parse(query), variables);
+
+  it('walk literals, variables and variables inside literals by their input types', () => {
+    expect(problem('{ quotes(where: { text: { contains: "x" } }) { totalCount } }')).toBeNull();
+    expect(problem('query ($t: String!) { search(text: $t) { score } }', { t: 'z'.repeat(501) })).toBe('search(text): a string of 501 characters; at most 500');
+    expect(problem('query ($s: StringFilter) { topics(where: { OR: [{ name: $s }] }) { totalCount } }', { s: { eq: 'z'.repeat(600) } })).toBe(
+      'topics(where) at OR[0].name.eq: a string of 600 characters; at most 500',
+    );
+    // an article's text may be long, its other fields not
+    const input = [{ text: 't'.repeat(150_000), title: 'a title' }];
+    expect(problem('mutation ($i: [ArticleInput!]!) { ingestArticles(input: $i) { errors { message } } }', { i: input })).toBeNull();
+    expect(problem('mutation ($i: [ArticleInput!]!) { ingestArticles(input: $i) { errors { message } } }', { i: [{ text: 'x', url: 'u'.repeat(501) }] })).toMatch(
+      /ingestArticles\(input\) at \[0\]\.url: a string of 501/,
+    );
+    expect(problem('mutation ($i: [ArticleInput!]!) { ingestArticles(input: $i) { errors { message } } }', { i: Array(21).fill({ text: 'x' }) })).toMatch(
+      /a list of 21 items; at most 20/,
+    );
+  });
+
+  it('leave wrongly shaped values to GraphQL coercion', () => {
+    expect(problem('query ($w: QuoteWhere) { quotes(where: $w) { totalCount } }', { w: 'not an object' })).toBeNull();
+    expect(problem('query ($w: QuoteWhere) { quotes(where: $w) { totalCount } }', { w: { nosuchfield: { deep: [1, 2, 3] } } })).toBeNull();
+  });
+});
+
+describe('jsonNestingOver', () => {
+  const over = (text: string, max: number) => jsonNestingOver(new TextEncoder().encode(text), max);
+  it('counts objects and arrays, not brackets inside strings', () => {
+    expect(over('{"a":[{"b":1}]}', 3)).toBe(false);
+    expect(over('{"a":[{"b":{}}]}', 3)).toBe(true);
+    expect(over('{"a":"[[[[{{{{\\"[[[["}', 1)).toBe(false);
+  });
+});
+
+describe('publicMessage', () => {
+  it('keeps problems with the input, hides what the database or the code said', () => {
+    expect(publicMessage({ stage: 'read', files: ['a'], problem: 'text is empty' })).toBe('text is empty');
+    const internal = 'Property value is too large to index, please see index documentation for limitations. Index: Index( id=7, name=outlet_name ) element id 4:abc';
+    const masked = publicMessage({ stage: 'write', files: ['a'], problem: internal });
+    expect(masked).toMatch(/could not be stored \(stage write\); nothing of these inputs was written\. .*reference [0-9a-f]{8}/);
+    expect(masked).not.toMatch(/index|element|too large/i);
   });
 });

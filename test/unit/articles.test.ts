@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Article, Source } from '../../src/pipeline/doc.js';
-import { splitArticles } from '../../src/pipeline/articles.js';
+import { MAX_PARAGRAPH, splitArticles } from '../../src/pipeline/articles.js';
 import { sourceId } from '../../src/pipeline/read.js';
 
 const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
@@ -158,6 +158,24 @@ describe('splitArticles rules', () => {
     const a = one(`Wrapped story title\n\n${para}\n\n${para.replace('This', 'Here')}\n\n${para.replace('This', 'And')}`);
     expect(a.paragraphs).toHaveLength(3);
     expect(paragraphTexts(a)[0]).toBe(para);
+  });
+
+  it('cuts a paragraph longer than any news paragraph after a sentence, else at a space, else anywhere', () => {
+    const sentence = 'The council met again on Monday and said “we will decide soon” to reporters. ';
+    const prose = one(sentence.repeat(200).trim());
+    const texts = paragraphTexts(prose);
+    expect(texts.join(' ')).toBe(sentence.repeat(200).trim());
+    for (const t of texts) {
+      expect(t.length).toBeLessThanOrEqual(MAX_PARAGRAPH);
+      expect(t.endsWith('reporters.')).toBe(true);
+    }
+    const words = paragraphTexts(one('word '.repeat(3000).trim()));
+    expect(words.join(' ')).toBe('word '.repeat(3000).trim());
+    expect(Math.max(...words.map((t) => t.length))).toBeLessThanOrEqual(MAX_PARAGRAPH);
+    // no space at all: cut anywhere, but never between the halves of a surrogate pair
+    const emoji = paragraphTexts(one('x' + '😀'.repeat(5000)));
+    expect(emoji.join('')).toBe('x' + '😀'.repeat(5000));
+    for (const t of emoji) expect(t).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/u);
   });
 
   it('returns no article for blank text', () => {

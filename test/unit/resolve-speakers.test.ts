@@ -58,6 +58,22 @@ describe('resolveSpeakers', () => {
     expect(new Set([h, b, camp]).size).toBe(3);
   });
 
+  it('makes one cluster per article-local entity of the coreference stage, whatever the names say', () => {
+    // the stage linked "Fox" to Helen Fox and kept her daughter Ellen apart; nearest-name rules would pick Ellen
+    const d = doc('Helen Fox spoke. "Q0." Ellen Fox spoke. "Q1." "Q2." "Q3."', [['Helen Fox'], ['Ellen Fox'], ['Fox'], ['the mayor']], 'f1');
+    const keys = ['e1', 'e2', 'e1', 'e1'];
+    d.quotes.forEach((q, i) => (q.speaker!.entity = keys[i]));
+    const [helen, ellen, fox, mayor] = ids(resolveSpeakers([d], bare).docs);
+    expect(helen).not.toBe(ellen);
+    expect(fox).toBe(helen);
+    expect(mayor).toBe(helen);
+    // and across articles a lone surname joins neither of two people who share it
+    const other = doc('"Q0."', [['Fox']], 'f2');
+    const r = resolveSpeakers([d, other], bare);
+    expect(ids(r.docs).slice(-1)[0]).not.toBe(helen);
+    expect(ids(r.docs).slice(-1)[0]).not.toBe(ellen);
+  });
+
   it('resolves organizations: acronym, "the council", a spokesperson', () => {
     const text = 'The Pacific Trade Council (PTC) said "Q0." The council said "Q1." PTC said "Q2." A spokesperson for the Pacific Trade Council said "Q3." The spokesperson said "Q4."';
     const r = resolveSpeakers(

@@ -1,6 +1,6 @@
 // Statement rows: the reference quote's id, the occasion, and stored quotes whose difference changed.
 import { describe, expect, it } from 'vitest';
-import { buildRows } from '../../src/graph/rows.js';
+import { buildRows, fileRows } from '../../src/graph/rows.js';
 import type { Resolution } from '../../src/resolve/index.js';
 import { article, quote } from './pipeline-fixtures.js';
 
@@ -23,7 +23,7 @@ describe('buildRows for statements', () => {
       },
     ],
   };
-  const rows = buildRows(resolution);
+  const rows = buildRows(resolution, fileRows(resolution.docs), 'test');
 
   it('names the reference by its quote id (offsets in the article text) and carries the occasion', () => {
     expect(rows.statements).toHaveLength(1);
@@ -38,6 +38,6 @@ describe('buildRows for statements', () => {
 
   it('a reference stored in another article keeps its stored id', () => {
     const elsewhere = { ...resolution, statements: [{ ...resolution.statements[0], reference: { articleId: 'old#1', start: 40 } }] };
-    expect(buildRows(elsewhere).statements[0].referenceId).toBe('old#1:30');
+    expect(buildRows(elsewhere, fileRows(elsewhere.docs), 'test').statements[0].referenceId).toBe('old#1:30');
   });
 });

@@ -1,7 +1,7 @@
 // Resolved documents to write rows: offsets relative to the article, keys, outlets, the files an edit replaces.
 import { describe, expect, it } from 'vitest';
 import { blockingTerms } from '../../src/graph/known.js';
-import { buildRows, outletKey } from '../../src/graph/rows.js';
+import { articleRow, buildRows, fileRows, outletKey } from '../../src/graph/rows.js';
 import { goldPipeline } from '../support/gold-pipeline.js';
 import { textSources } from '../support/ingest.js';
 import { SEEDS } from './gold-docs.js';
@@ -11,7 +11,7 @@ const sources = textSources(SEEDS);
 const docs = sources.flatMap((s) => pipeline.extract(s));
 
 describe('buildRows', async () => {
-  const rows = buildRows(await pipeline.resolve(docs, { speakers: [], statements: [] }), ['/elsewhere/empty.txt']);
+  const rows = buildRows(await pipeline.resolve(docs, { speakers: [], statements: [] }), fileRows(docs, ['/elsewhere/empty.txt']), pipeline.version);
 
   it('keys quotes by article and offset in the article text, and the text matches', () => {
     for (const q of rows.quotes) {
@@ -39,11 +39,25 @@ describe('buildRows', async () => {
   });
 });
 
+describe('articleRow', () => {
+  const [doc] = docs;
+  const row = (version: string) => articleRow(doc.article, doc.quotes.map((q) => q.start), version);
+
+  it('has a digest that follows the article and the pipeline version, nothing else', () => {
+    expect(row('v1').digest).toBe(row('v1').digest);
+    expect(row('v2').digest).not.toBe(row('v1').digest);
+    const retitled = articleRow({ ...doc.article, title: 'Another title' }, doc.quotes.map((q) => q.start), 'v1');
+    expect(retitled.digest).not.toBe(row('v1').digest);
+  });
+});
+
 describe('blockingTerms', () => {
-  it('takes the name words of speakers and relayers, not titles, pronouns or lower-case phrases', () => {
+  it('takes the identifying word of speakers and relayers (surname, acronym), not first names, titles or pronouns', () => {
     const quote = (name: string, relayedBy: string | null = null) =>
       ({ speaker: { name, type: 'person', mention: null }, relayedBy }) as never;
-    const terms = blockingTerms([{ article: {} as never, quotes: [quote('President Claudia Sheinbaum'), quote('the council', 'Mexico’s president'), quote('She')] }]);
-    expect(terms).toEqual(['"claudia"', '"mexico"', '"sheinbaum"']);
+    const terms = blockingTerms([
+      { article: {} as never, quotes: [quote('President Claudia Sheinbaum'), quote('the council', 'Mexico’s president'), quote('She'), quote('the NSC spokesperson')] },
+    ]);
+    expect(terms).toEqual(['"mexico"', '"nsc"', '"sheinbaum"']);
   });
 });

@@ -20,6 +20,14 @@ describe('resolveTime', () => {
     expect(said('Last month she said "no deal".', ['no deal'], '2025-05-03')).toEqual(['2025-04-03']);
   });
 
+  it('dates each of a paragraph’s many quotes from its own sentence', () => {
+    const pair = '"Yes," she said on Monday. "No," he said on Thursday. ';
+    const a = article(pair.repeat(300), '2025-05-03');
+    const quotes = [...a.source.text.matchAll(/"([^"]+)"/g)].map((m) => quote(a, m[1], 'Jane Doe', 'person', m.index));
+    const days = resolveTime(a, quotes).map((q) => q.saidOn);
+    expect(days).toEqual(Array.from({ length: 600 }, (_, i) => (i % 2 ? '2025-05-01' : '2025-04-28')));
+  });
+
   it('ignores dates inside the quotation itself', () => {
     expect(said('"Last month we won," she said.', ['Last month we won,'], '2025-05-03')).toEqual([null]);
   });
@@ -38,5 +46,22 @@ describe('resolveTime', () => {
     expect(said('"Yes," she said on April 22.', ['Yes,'], null)).toEqual([null]);
     expect(said('"Yes," she said on May 3, 2025.', ['Yes,'], null)).toEqual(['2025-05-03']);
     expect(said('"Yes," she said.', ['Yes,'], '2025-05-03')).toEqual([null]);
+  });
+
+  it('records the phrase each date was read from, also when carried to a continuation or "at the time"', () => {
+    const from = (text: string, words: string[]) => {
+      const a = article(text, '2025-05-03');
+      return resolveTime(a, words.map((w) => quote(a, w, 'Jane Doe'))).map((q) => [q.saidOn, q.saidOnFrom]);
+    };
+    expect(from('"No," she told reporters three months ago.', ['No,'])).toEqual([['2025-02-03', 'three months ago']]);
+    expect(from('"One," she said on Saturday.\n"Two," she continued.', ['One,', 'Two,'])).toEqual([
+      ['2025-05-03', 'on Saturday'],
+      ['2025-05-03', 'on Saturday'],
+    ]);
+    expect(from('"First," she said last month.\n"Second," she added at the time.', ['First,', 'Second,'])).toEqual([
+      ['2025-04-03', 'last month'],
+      ['2025-04-03', 'last month'],
+    ]);
+    expect(from('"Yes," she said.', ['Yes,'])).toEqual([[null, null]]);
   });
 });

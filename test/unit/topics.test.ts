@@ -19,6 +19,14 @@ describe('tagTopics', () => {
     expect(q.topics).toEqual(['cartels']);
   });
 
+  it('reads each of a paragraph’s many quotes in its own sentence', () => {
+    const pair = 'She said "we sent more soldiers" on Monday. He said "the gang grew fast" later. ';
+    const a = article(pair.repeat(300));
+    const quotes = [...a.source.text.matchAll(/"([^"]+)"/g)].map((m) => quote(a, m[1], null, 'person', m.index));
+    const topics = tagTopics(a, quotes, taxonomy).map((q) => q.topics);
+    expect(topics).toEqual(Array.from({ length: 600 }, (_, i) => (i % 2 ? ['cartels'] : ['military intervention'])));
+  });
+
   it('reads an embedded quote in the sentence of the quote around it', () => {
     const text = '"He said, \'How are you?\' and sent troops," she said.';
     const a = article(text);

@@ -1,0 +1,35 @@
+// Running the read-side Cypher: every builder in this folder is pure and returns a Query; `read` runs one in a
+// READ transaction (a write is refused by the server) with the graph's transaction timeout.
+import neo4j from 'neo4j-driver';
+import type { Graph } from '../../db/driver.js';
+
+export type Row = Record<string, any>;
+export type Params = Record<string, unknown>;
+
+/** One Cypher statement and its parameters, built apart from running it (and snapshot-tested so). */
+export interface Query {
+  cypher: string;
+  params: Params;
+}
+
+/** One round trip: a read transaction with the configured timeout, records as plain objects. */
+export async function read(graph: Graph, query: Query): Promise<Row[]> {
+  const res = await graph.driver.executeQuery(query.cypher, query.params, {
+    database: graph.database,
+    routing: neo4j.routing.READ,
+    transactionConfig: graph.txConfig,
+  });
+  return res.records.map((r) => plain(r.toObject()) as Row);
+}
+
+/** Temporal values to ISO strings, so resolvers and JSON see plain data. */
+function plain(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(plain);
+  if (neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v)) return v.toString();
+  if (neo4j.isInt(v)) return v.toNumber();
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+}
+
+/** Whole numbers go over Bolt as Integer (SKIP and LIMIT refuse floats). */
+export const int = (n: number) => neo4j.int(n);

@@ -1,0 +1,138 @@
+// The headline: who said what on a topic (its narrower topics included), a page of speakers at a time.
+// Without a filter the page comes off the SPOKE_ON rank index (the tallies the ingest keeps, cypher.ts), so it
+// costs its 20 speakers, not the topic's 800; a `where` on statements must look at every statement in scope.
+import { project } from './project.js';
+import { int, type Query, type Row } from './run.js';
+import { WhereBuilder } from './where.js';
+
+export interface WhoSaidRow {
+  topic: Row;
+  covers: Row[];
+  /** This page: speakers with their statements. */
+  speakers: { speaker: Row; statements: Row[] }[];
+  /** Speakers and statements over every page. */
+  total: number;
+  statementCount: number;
+  /** `{key: statement id, node: quote}`, earliest publication first, with the articles they are in. */
+  reports: Row[];
+  articles: Row[];
+}
+
+export interface WhoSaidArgs {
+  topic: string;
+  where?: Row | null;
+  first: number;
+  skip?: number;
+  /** The answer selects reports (else they are not read at all). */
+  reports?: boolean;
+}
+
+/** The topic (by id, else by name) and every narrower topic: the scope of a headline answer. */
+const TOPIC_SCOPE = `MATCH (t:Topic) WHERE t.id = $topic OR toLower(t.name) = $topic
+WITH t ORDER BY t.id = $topic DESC LIMIT 1
+CALL (t) { MATCH (n:Topic)-[:BROADER*0..]->(t) RETURN collect(DISTINCT n) AS scope }`;
+
+/** The page's speakers `{sp, said}` with their statements projected, in page order. */
+const PROJECT_PAGE = `CALL (page) {
+  UNWIND range(0, size(page) - 1) AS i
+  WITH i, page[i].sp AS sp, page[i].said AS said
+  CALL (said) {
+    UNWIND said AS s
+    WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
+    RETURN collect(${project.Statement('s')}) AS statements
+  }
+  WITH i, sp, statements ORDER BY i
+  RETURN collect({speaker: ${project.Speaker('sp')}, statements: statements}) AS speakers
+}`;
+
+/** Every report of the page's statements with its article (or nothing, when none is selected). */
+function reportsPart(reports: boolean | undefined): string {
+  if (!reports) return `WITH *, [] AS reports, [] AS articles`;
+  return `CALL (speakers) {
+  UNWIND speakers AS x
+  UNWIND x.statements AS st
+  MATCH (q:Quote)-[:REPORTS]->(:Statement {id: st.id})
+  OPTIONAL MATCH (a:Article)-[:QUOTES]->(q)
+  WITH st, q, a ORDER BY a.published IS NULL, a.published, a.id, q.start
+  // a report needs only its wording and its article; Report.quote loads the whole quote when asked
+  WITH collect({key: st.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
+       collect(DISTINCT a) AS articles
+  // each article projected once, not once per report; its outlet (a handful for a page) loads by key
+  RETURN reports, [a IN articles | ${project.Article('a')}] AS articles
+}`;
+}
+
+const RETURN = `RETURN ${project.Topic('t')} AS topic, [n IN scope | ${project.Topic('n')}] AS covers, speakers,
+       total, statementCount, reports, articles`;
+
+/**
+ * Speakers with their statements on a topic or any narrower one, most statements first, one page of them, and
+ * (when selected) every report of those statements with its article and outlet: the answer in one round trip.
+ */
+export function whoSaidQuery(args: WhoSaidArgs): Query {
+  const params = { topic: args.topic.trim().toLowerCase(), first: int(args.first), skip: int(args.skip ?? 0) };
+  if (args.where && Object.keys(args.where).length) return filtered(args, params);
+  return {
+    cypher: `${TOPIC_SCOPE}
+CALL (t, scope) {
+  // the rank starts with the topic's id: its speakers, most statements first, in the index's order
+  MATCH (sp:Speaker)-[r:SPOKE_ON]->(:Topic) WHERE r.rank STARTS WITH t.id + '\\u0000'
+  WITH sp, r ORDER BY r.rank SKIP $skip LIMIT $first
+  CALL (sp, scope) {
+    MATCH (sp)-[:SAID]->(s:Statement)-[:ABOUT]->(n:Topic) WHERE n IN scope
+    RETURN collect(DISTINCT s) AS said
+  }
+  WITH r, sp, said ORDER BY r.rank
+  RETURN collect({sp: sp, said: said}) AS page
+}
+WITH t, scope, page, coalesce(t.speakerCount, 0) AS total, coalesce(t.statementCount, 0) AS statementCount
+${PROJECT_PAGE}
+${reportsPart(args.reports)}
+${RETURN}`,
+    params,
+  };
+}
+
+/** With a filter on statements: every statement in scope is matched, grouped by speaker and ranked. */
+function filtered(args: WhoSaidArgs, params: Row): Query {
+  const w = new WhereBuilder();
+  const pred = w.build('Statement', 's', args.where);
+  return {
+    cypher: `${TOPIC_SCOPE}
+CALL (scope) {
+  UNWIND scope AS n
+  MATCH (sp:Speaker)-[:SAID]->(s:Statement)-[:ABOUT]->(n)
+  WHERE ${pred}
+  WITH DISTINCT sp, s
+  WITH sp, collect(s) AS said
+  ORDER BY size(said) DESC, sp.name, sp.id
+  WITH collect({sp: sp, said: said}) AS speakers
+  RETURN size(speakers) AS total, reduce(k = 0, x IN speakers | k + size(x.said)) AS statementCount,
+         speakers[$skip..$skip + $first] AS page
+}
+WITH t, scope, page, total, statementCount
+${PROJECT_PAGE}
+${reportsPart(args.reports)}
+${RETURN}`,
+    params: { ...params, ...w.params },
+  };
+}
+
+/** Outlets that reported a topic's statements (the same scope and filter as whoSaid), most quotes first. */
+export function whoSaidOutletsQuery(topic: string, where: Row | null | undefined, first: number): Query {
+  const w = new WhereBuilder();
+  const pred = w.build('Statement', 's', where);
+  return {
+    cypher: `${TOPIC_SCOPE}
+CALL (scope) {
+  UNWIND scope AS n
+  MATCH (:Speaker)-[:SAID]->(s:Statement)-[:ABOUT]->(n)
+  WHERE ${pred}
+  RETURN DISTINCT s
+}
+MATCH (s)<-[:REPORTS]-(q:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(o:Outlet)
+WITH o, count(DISTINCT q) AS count ORDER BY count DESC, o.name, o.key LIMIT $first
+RETURN o.key AS ref, count`,
+    params: { ...w.params, topic: topic.trim().toLowerCase(), first: int(first) },
+  };
+}

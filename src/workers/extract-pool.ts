@@ -1,0 +1,95 @@
+// Extraction on every core: a pool of worker threads (piscina: a maintained pool with a task queue, worker
+// restarts on crashes and clean shutdown, which hand-written worker_threads code would have to re-invent), each
+// running the same pure processSource. Results come back in input order (`inOrder`), so whatever the number of
+// workers, `extract` prints the same lines and the ingest cuts and resolves the same batches.
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { ArticleDoc, Source } from '../pipeline/doc.js';
+
+export interface ExtractPool {
+  extract(source: Source): Promise<ArticleDoc[]>;
+  close(): Promise<void>;
+}
+
+/** One worker per core unless told otherwise. */
+export const defaultWorkers = (): number => availableParallelism();
+
+// the worker next to this module: .ts when run from source (the threads then load tsx, whichever runner started
+// this one: the CLI through tsx, vitest through its own transform), .js when compiled
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER = new URL(`./extract-worker${FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
+const EXEC_ARGV = FROM_SOURCE ? ['--import', import.meta.resolve('tsx')] : [];
+
+/** `taxonomy`: the taxonomy file the workers load (default: the configured one, as loadTaxonomy picks it). */
+export function extractPool(workers: number, taxonomy?: string): ExtractPool {
+  const pool = new Piscina({
+    filename: WORKER.href,
+    minThreads: workers,
+    maxThreads: workers,
+    workerData: { taxonomy },
+    execArgv: EXEC_ARGV,
+    // the models load once per thread: keep the threads for the whole run
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  // a thread that cannot start (or dies outside a task) fails every task, instead of leaving them waiting
+  let broken: ((e: Error) => void) | null = null;
+  const failed = new Promise<never>((_, fail) => (broken = fail));
+  failed.catch(() => {});
+  pool.on('error', (e: Error) => broken?.(new Error(`extraction worker failed: ${e.message}`)));
+  return {
+    extract: (source) => Promise.race([pool.run(source) as Promise<ArticleDoc[]>, failed]),
+    close: () => pool.destroy(),
+  };
+}
+
+/**
+ * Runs `work` on each item with up to `ahead` running at once and yields every outcome in input order: a slow
+ * item holds back the ones after it, never reorders them. Items are pulled only as places free up (reading
+ * stays streamed, memory bounded by `ahead`).
+ */
+export async function* inOrder<T, R>(
+  items: AsyncIterable<T> | Iterable<T>,
+  work: (item: T) => Promise<R> | null,
+  ahead: number,
+): AsyncGenerator<{ item: T; result: PromiseSettledResult<R> | null }> {
+  const queue: { item: T; result: Promise<PromiseSettledResult<R> | null> }[] = [];
+  const settle = (p: Promise<R> | null) =>
+    p ? p.then((value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }), (reason): PromiseSettledResult<R> => ({ status: 'rejected', reason })) : Promise.resolve(null);
+  for await (const item of items) {
+    queue.push({ item, result: settle(work(item)) });
+    while (queue.length >= ahead) {
+      const head = queue.shift()!;
+      yield { item: head.item, result: await head.result };
+    }
+  }
+  while (queue.length) {
+    const head = queue.shift()!;
+    yield { item: head.item, result: await head.result };
+  }
+}
+
+/**
+ * Each readable source extracted (by `inline` with one worker, else on a pool of `workers` threads), every
+ * input yielded in order with its outcome; read problems pass through with no result. The pool is closed when
+ * the caller stops.
+ */
+export async function* extractInOrder<I extends { error: unknown } | { source: Source }>(
+  items: AsyncIterable<I> | Iterable<I>,
+  inline: (source: Source) => ArticleDoc[],
+  workers: number,
+): AsyncGenerator<{ item: I; result: PromiseSettledResult<ArticleDoc[]> | null }> {
+  const pool = workers > 1 ? extractPool(workers) : null;
+  const run = (source: Source) => {
+    if (pool) return pool.extract(source);
+    try {
+      return Promise.resolve(inline(source));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  };
+  try {
+    yield* inOrder(items, (item) => ('source' in item ? run(item.source) : null), pool ? 2 * workers : 1);
+  } finally {
+    await pool?.close();
+  }
+}

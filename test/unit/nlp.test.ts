@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { tag } from '../../src/pipeline/nlp.js';
+
+describe('tag', () => {
+  it('gives tokens, POS, lemmas and sentences with offsets into the text', () => {
+    const text = 'Intro. She said it’s fine. Rep. Gwen Moore (D-Wis.) said Friday.';
+    const { tokens, sentences } = tag(text, 7, text.length);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.map((t) => t.text).slice(0, 4)).toEqual(['She', 'said', 'it', '’s']);
+    expect(tokens.find((t) => t.text === 'said')).toMatchObject({ pos: 'VERB', lemma: 'say' });
+    expect(sentences).toHaveLength(2);
+  });
+
+  it('reads a run of 32,000 characters without a space in pieces, every token still its slice of the text', () => {
+    const text = `"We will build it," she said. ${"it's".repeat(8000)} Then she left.`;
+    const { tokens } = tag(text, 0, text.length);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(tokens.every((t, i) => i === 0 || tokens[i - 1].end <= t.start)).toBe(true);
+    expect(Math.max(...tokens.map((t) => t.end - t.start))).toBeLessThanOrEqual(200);
+    expect(tokens.slice(-3).map((t) => t.text)).toEqual(['she', 'left', '.']);
+  });
+});
