@@ -5,38 +5,16 @@
 // Then QuoteGraph as it ships (answer cache on) for reference. Each server runs in a child process, over the
 // configured Neo4j (NEO4J_URI, or the local one) with the seeds ingested beside what it holds (the BBC corpus,
 // after `npm run bench ingest`). Env: QG_BENCH_SECONDS (per run, default 5), QG_BENCH_ROUNDS (default 3).
-import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { ROOT, loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { connect } from '../src/db/driver.js';
 import { pickCases, quantile } from './cases.js';
 import { answerSize } from './profile.js';
+import { seed, start } from './servers.js';
 
 const SECONDS = Number(process.env.QG_BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.QG_BENCH_ROUNDS ?? 3);
-
-type Server = 'quotegraph' | 'neo4j-graphql';
-
-/** Child process: one server on an ephemeral loopback port. */
-async function serve(which: Server): Promise<void> {
-  const cfg = loadConfig({ ...process.env, LOG_LEVEL: 'warn' });
-  const graph = await connect(cfg);
-  let server;
-  if (which === 'quotegraph') {
-    const { createServer } = await import('../src/api/server.js');
-    server = createServer(graph, cfg, { production: true }).server;
-  } else {
-    const [{ Neo4jGraphQL }, { createYoga }, { createServer: http }] = await Promise.all([import('@neo4j/graphql'), import('graphql-yoga'), import('node:http')]);
-    const typeDefs = readFileSync(join(ROOT, 'bench/neo4j-graphql.graphql'), 'utf8');
-    const schema = await new Neo4jGraphQL({ typeDefs, driver: graph.driver }).getSchema();
-    server = http(createYoga({ schema, graphqlEndpoint: '/graphql', graphiql: false, landingPage: false, context: { sessionConfig: { database: graph.database } } }));
-  }
-  server.listen(0, '127.0.0.1', () => process.send!((server.address() as { port: number }).port));
-}
 
 /**
  * The library's nearest equivalents. The headline: a topic and its direct narrower topics (it has no hierarchy
@@ -59,13 +37,6 @@ const WHY: Record<string, string> = {
   speaker: 'it ranks the topics and outlets of every statement and quote (the library query fetches them for the client to count), in five round trips to one',
   search: 'it searches four indexes with typo tolerance and ranks and highlights 230 candidates; the library runs one exact-term query on one index',
 };
-
-async function start(which: Server, env: NodeJS.ProcessEnv = {}) {
-  const child = fork(fileURLToPath(import.meta.url), ['serve', which], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env } });
-  process.once('exit', () => child.kill());
-  const port = await new Promise<number>((done, fail) => child.once('message', (m) => done(m as number)).once('error', fail));
-  return { child, url: `http://127.0.0.1:${port}/graphql` };
-}
 
 async function load(url: string, body: object, connections: number, duration: number) {
   const times: number[] = [];
@@ -92,8 +63,7 @@ const f1 = (x: number) => x.toFixed(1);
 
 async function main(): Promise<void> {
   const graph = await connect(loadConfig(), { say: (l) => console.error(l) });
-  const [{ ingestSources }, { readSources }, { SEEDS }] = await Promise.all([import('../src/graph/ingest.js'), import('../src/pipeline/read.js'), import('./corpus.js')]);
-  await ingestSources(graph, readSources([SEEDS]));
+  seed();
   const cases = await pickCases(graph);
   await graph.close();
   const lib = (c: { variables: Record<string, unknown> }, name: string) =>
@@ -150,5 +120,4 @@ function table(rows: string[][]): void {
   }
 }
 
-if (process.argv[2] === 'serve') await serve(process.argv[3] as Server);
-else await main();
+await main();

@@ -14,6 +14,7 @@ import { LocalNeo4j } from '../src/db/local.js';
 import { migrate } from '../src/db/migrate.js';
 import { fingerprint } from '../src/graph/checksum.js';
 import { BBC, requireCorpus } from './corpus.js';
+import { emptyGraph } from './graph.js';
 
 const CYCLES = Number(process.env.QG_BENCH_CYCLES ?? 10);
 const BATCH = Number(process.env.QG_BENCH_BATCH ?? 100);
@@ -53,15 +54,6 @@ function ingest(): Run {
   };
 }
 
-async function empty(graph: Graph): Promise<void> {
-  const session = graph.driver.session({ database: graph.database });
-  try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
-
 async function batchesCommitted(graph: Graph): Promise<number> {
   const { records } = await graph.driver.executeQuery('OPTIONAL MATCH (g:IngestState) RETURN coalesce(g.version, 0) AS v', {}, { database: graph.database });
   return Number(records[0].get('v'));
@@ -69,7 +61,7 @@ async function batchesCommitted(graph: Graph): Promise<number> {
 
 let graph = await connect(cfg, { say: (l) => console.error(l) });
 await migrate(graph);
-await empty(graph);
+await emptyGraph(graph);
 const clean = await ingest().done;
 if (clean.code !== 0) throw new Error(`the clean ingest failed:\n${clean.stderr}`);
 const reference = await fingerprint(graph);
@@ -83,7 +75,7 @@ const rand = random(20261201);
 let survived = 0;
 for (let cycle = 1; cycle <= CYCLES; cycle++) {
   const kind = local && cycle % 2 === 0 ? 'neo4j' : 'ingest';
-  await empty(graph);
+  await emptyGraph(graph);
   const run = ingest();
   // somewhere between the first commit and the last: the moment is a share of the clean run's time
   await sleep((0.15 + 0.7 * rand()) * clean.ms);

@@ -20,6 +20,7 @@ import { ingestSources } from '../src/graph/ingest.js';
 import { readSources } from '../src/pipeline/read.js';
 import { defaultWorkers } from '../src/workers/extract-pool.js';
 import { BBC, requireCorpus } from './corpus.js';
+import { emptyGraph } from './graph.js';
 import { makeCorpus } from './growth-corpus.js';
 import { pickCases, quantile } from './cases.js';
 import { answerSize, profileOperation, runOperation, timedGraph } from './profile.js';
@@ -55,9 +56,7 @@ async function runSize(size: number, root: string): Promise<SizeResult> {
   const graph = await connect(cfg);
   try {
     await migrate(graph);
-    const session = graph.driver.session({ database: graph.database });
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-    await session.close();
+    await emptyGraph(graph);
     const dirs = Array.from({ length: size }, (_, k) => join(root, `copy-${k}`));
     const heap: number[] = [];
     const gc = (globalThis as { gc?: () => void }).gc;

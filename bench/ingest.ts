@@ -15,18 +15,10 @@ import { writeBatch, writeTopics } from '../src/graph/write.js';
 import { readSources } from '../src/pipeline/read.js';
 import type { Resolution } from '../src/resolve/index.js';
 import { BBC, requireCorpus } from './corpus.js';
+import { emptyGraph } from './graph.js';
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const dir = requireCorpus(BBC);
-
-async function empty(graph: Graph): Promise<void> {
-  const session = graph.driver.session({ database: graph.database });
-  try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
 
 /** CPU time the Neo4j server has used (ms), from its JMX beans; null where they cannot be read. */
 async function neo4jCpu(graph: Graph): Promise<number | null> {
@@ -45,7 +37,7 @@ async function neo4jCpu(graph: Graph): Promise<number | null> {
 const graph = await connect(loadConfig(), { say: (l) => console.error(l), stopOnClose: true });
 try {
   await migrate(graph);
-  await empty(graph);
+  await emptyGraph(graph);
   // the project's pipeline, with each batch's resolution kept for the baseline
   const project = loadPipeline();
   const resolutions: { resolution: Resolution; known: number; ms: number }[] = [];
@@ -94,7 +86,7 @@ try {
   const perArticle = resolutions.flatMap(({ resolution }) =>
     resolution.docs.map((doc) => buildRows({ ...resolution, docs: [doc] }, fileRows([doc]), project.version)),
   );
-  await empty(graph);
+  await emptyGraph(graph);
   const t1 = performance.now();
   await writeTopics(graph, project.taxonomy);
   // the emptied graph starts at version 0 and each write moves it on by one

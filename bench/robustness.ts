@@ -5,12 +5,20 @@
 //   pathological  1 MB and 10 MB of each pathological shape (QG_BENCH_SIZES=1,10), read from a file and
 //                 extracted: seconds and MB/s; targets 1 MB < 2 s, 10 MB < 20 s. Ordinary BBC articles (each
 //                 file on its own) are timed in the same run, for scale.
+//   crash         `npm run bench crash` (10 crash cycles on the whole BBC corpus; WIPES the configured graph).
+//   load          QG_BENCH_RATE (500) requests/s for QG_BENCH_SECONDS (30) s against the API over the configured
+//                 graph (the seeds ingested beside what it holds), the four benchmark answers in turn, with the
+//                 answer cache on and off: requests, the rate held, errors, p50/p99.
 // Wall and CPU time are both printed: on a shared machine the wall time of one process varies with the others.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
 import fc from 'fast-check';
+import { loadConfig, ROOT } from '../src/config.js';
+import { connect } from '../src/db/driver.js';
 import type { ArticleDoc } from '../src/pipeline/doc.js';
 import { processSource } from '../src/pipeline/index.js';
 import { readSources, sourceId } from '../src/pipeline/read.js';
@@ -18,7 +26,9 @@ import { loadTaxonomy } from '../src/pipeline/topics.js';
 import { loadGazetteer } from '../src/resolve/gazetteer.js';
 import { resolve } from '../src/resolve/index.js';
 import { generatedProse, mutatedNews, newsArticle, pathologicalShapes, soup, violations, withRuns } from '../test/unit/fuzz-inputs.js';
+import { pickCases } from './cases.js';
 import { BBC } from './corpus.js';
+import { seed, start } from './servers.js';
 
 const ctx = { taxonomy: loadTaxonomy() };
 const MB = 2 ** 20;
@@ -32,7 +42,7 @@ async function timed<T>(f: () => T | Promise<T>): Promise<{ value: T; wall: numb
   return { value, wall: (performance.now() - w0) / 1000, cpu: (c.user + c.system) / 1e6 };
 }
 
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+const loadAverage = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 // ---------------------------------------------------------------------------------------------- fuzz
 
@@ -175,16 +185,53 @@ async function pathological(): Promise<void> {
   const head = ['shape', 'MB', 'wall s', 'CPU s', 'MB/s', 'CPU/MB vs news', 'found'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (r: string[]) => r.map((x, c) => (c === 0 || c === 6 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ');
-  console.log(`pathological  (targets: 1 MB < 2 s, 10 MB < 20 s; load average ${load()})`);
+  console.log(`pathological  (targets: 1 MB < 2 s, 10 MB < 20 s; load average ${loadAverage()})`);
   for (const r of [head, ...rows]) console.log(`  ${line(r)}`);
+}
+
+// ---------------------------------------------------------------------------------------------- crash, load
+
+async function crash(): Promise<void> {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/crash.ts')], { stdio: 'inherit', cwd: ROOT });
+  if (r.status !== 0) process.exitCode = 1;
+}
+
+async function load(): Promise<void> {
+  const rate = Number(process.env.QG_BENCH_RATE ?? 500);
+  const seconds = Number(process.env.QG_BENCH_SECONDS ?? 30);
+  const graph = await connect(loadConfig(), { say: (l) => console.error(l) });
+  seed();
+  const cases = Object.values(await pickCases(graph));
+  await graph.close();
+  const requests = cases.map((c) => ({ method: 'POST' as const, body: JSON.stringify({ query: c.query, variables: c.variables }) }));
+  console.log(`load  ${rate} req/s for ${seconds} s, ${cases.length} answers in turn, 50 connections (load average ${loadAverage()})`);
+  for (const [label, env] of [['cached', {}], ['uncached', { QG_CACHE_TTL_MS: '0' }]] as const) {
+    const server = await start('quotegraph', env);
+    const run = (duration: number) =>
+      new Promise<autocannon.Result>((done, fail) =>
+        autocannon(
+          { url: server.url, headers: { 'content-type': 'application/json' }, requests, connections: 50, overallRate: rate, duration },
+          (err, res) => (err ? fail(err) : done(res)),
+        ),
+      );
+    await run(2); // warm-up: JIT, plan cache, page cache
+    const r = await run(seconds);
+    server.child.kill();
+    const failed = r.errors + r.timeouts + r.non2xx;
+    console.log(
+      `  ${label.padEnd(8)} ${r.requests.total} requests, ${(r.requests.total / seconds).toFixed(0)} req/s held, ` +
+        `${failed} failed (${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx); p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`,
+    );
+    if (failed) process.exitCode = 1;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- sections
 
-const SECTIONS: Record<string, () => Promise<void>> = { fuzz, pathological };
+const SECTIONS: Record<string, () => Promise<void>> = { fuzz, pathological, crash, load };
 
 const chosen = process.env.QG_BENCH_SECTIONS?.split(',') ?? Object.keys(SECTIONS);
-console.log(`robustness  sections ${chosen.join(', ')}; load average ${load()}`);
+console.log(`robustness  sections ${chosen.join(', ')}; load average ${loadAverage()}`);
 for (const name of chosen) {
   const section = SECTIONS[name];
   if (!section) throw new Error(`unknown section ${name} (known: ${Object.keys(SECTIONS).join(', ')})`);

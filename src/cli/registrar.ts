@@ -33,6 +33,7 @@ export const COMMANDS: Record<string, Entry> = {
   },
   serve: { args: '', summary: 'serve the GraphQL API at /graphql (GraphiQL unless NODE_ENV=production)', load: () => import('./serve.js') },
   start: { args: '', summary: 'start Neo4j, load the seed articles into an empty graph, serve GraphQL and the explorer', load: () => import('./start.js') },
+  train: { args: '<stage>', summary: "train a stage's model from gold data (stages: speakers)", load: () => import('./train.js') },
 };
 
 function program(): Command {

@@ -23,7 +23,10 @@ export interface Gold {
 
 export interface PredQuote {
   text: string;
+  start?: number;
+  end?: number;
   speaker?: string | { name: string; mention?: { start: number; end: number } | null } | null;
+  confidence?: number;
   topics?: string[];
   statement?: string | null;
 }
@@ -71,7 +74,8 @@ const fold = (s: unknown) =>
     .replace(/[\u2018\u2019\u201b\u2032]/gu, "'")
     .replace(/[\u201c\u201d\u201e\u2033]/gu, '"')
     .toLowerCase();
-const words = (s: unknown) => fold(s).match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+/** The scorer's tokens of a text (case-folded words and numbers). */
+export const words = (s: unknown) => fold(s).match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
 
 /** Sørensen–Dice over token multisets. */
 export function tokenDice(a: string[], b: string[]): number {
@@ -89,10 +93,33 @@ export function tokenDice(a: string[], b: string[]): number {
   return (2 * common) / (a.length + b.length);
 }
 
+/** Predicted and gold quotes (as tokens) paired one-to-one, best Dice first, when it reaches the threshold: [pred, gold]. */
+export function matchQuotes(pred: string[][], gold: string[][], threshold = 0.5): [number, number][] {
+  const candidates: [number, number, number][] = [];
+  pred.forEach((p, i) =>
+    gold.forEach((g, j) => {
+      const d = tokenDice(p, g);
+      if (d >= threshold) candidates.push([d, i, j]);
+    }),
+  );
+  // a stable sort: ties keep prediction order, as in score.mjs
+  candidates.sort((x, y) => y[0] - x[0]);
+  const usedP = new Set<number>(), usedG = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const [, i, j] of candidates) {
+    if (usedP.has(i) || usedG.has(j)) continue;
+    usedP.add(i);
+    usedG.add(j);
+    pairs.push([i, j]);
+  }
+  return pairs;
+}
+
 // ---- speaker names ----
 
 const NOT_NAME = new Set(
-  ('the a an of u s us mr mrs ms president former mexican american mexico united states said spokesperson spokesman de la').split(' '),
+  ('the a an of u s us mr mrs ms president former mexican american mexico united states said spokesperson spokesman de la ' +
+    'jr sr ii iii').split(' '),
 );
 const TITLE_WORDS = new Set(
   ('rep sen gov gen judge justice secretary senator governor speaker chairman chairwoman leader nominee candidate mayor ' +
@@ -107,6 +134,18 @@ const FUNCTION_WORDS = new Set([
   ...('the a an some many most several both all other others another such each every any no few more one two three four ' +
     'five six seven eight nine ten of and or in on at for by with from').split(' '),
 ]);
+
+/** Common English nicknames of one given name ("Jim" for "James"): they do not contradict it. */
+const NICKNAMES = [
+  'james jim jimmy', 'timothy tim', 'william bill will billy', 'robert bob rob bobby', 'richard dick rick', 'michael mike',
+  'charles chuck charlie', 'joseph joe', 'thomas tom', 'steven stephen steve', 'edward ed ted', 'christopher chris',
+  'daniel dan', 'anthony tony', 'elizabeth liz beth', 'katherine kathy kate katy', 'jennifer jen', 'patrick pat',
+  'donald don', 'gerald jerry', 'nicholas nick', 'benjamin ben', 'samuel sam', 'andrew andy', 'jonathan jon',
+  'douglas doug', 'frederick fred', 'lawrence larry', 'ronald ron', 'kenneth ken', 'gregory greg', 'matthew matt',
+  'peter pete', 'alexander alex', 'david dave', 'john jack', 'leonard len', 'theodore ted', 'mitchell mitch',
+  'charlotte charlie', 'margaret maggie peggy',
+].map((s) => s.split(' '));
+const sameGivenName = (a: string, b: string) => NICKNAMES.some((set) => set.includes(a) && set.includes(b));
 
 const nameWords = (s: string) => words(s).map((t) => t.replace(/'s$/u, '')).filter((t) => !NOT_NAME.has(t));
 
@@ -135,8 +174,9 @@ class SpeakerJudge {
     const g = nameWords(goldName);
     if (p.length === 0 || g.length === 0) return false;
     const formWords = forms.map(nameWords);
-    // the gold surname is there and no predicted word contradicts the gold forms
-    if (p.includes(g[g.length - 1]) && p.every((t) => formWords.some((f) => f.includes(t)))) return true;
+    // the gold surname is there and no predicted word contradicts the gold forms (an initial, a nickname do not)
+    const agrees = (t: string) => t.length === 1 || formWords.some((f) => f.some((u) => u === t || sameGivenName(u, t)));
+    if (p.includes(g[g.length - 1]) && p.every(agrees)) return true;
     if (!goldIsMention) return false;
     // the predicted surname occurs in the gold mention, not right after a different first name
     const mentionWords = goldName.normalize('NFKC').match(/[\p{L}\p{N}]+(?:['\u2018\u2019\u201b\u2032]\p{L}+)?\.?/gu) ?? [];
@@ -179,11 +219,23 @@ const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 const speakerName = (s: PredQuote['speaker']) => (s && typeof s === 'object' ? s.name : (s ?? null));
 
-/** Every metric of the official scorer, plus the findings --verbose lists. */
+/** A predicted quote matched to a gold one, and whether its speaker is right (null: cannot be judged). */
+export interface Match {
+  file: string;
+  gold: GoldQuote;
+  pred: PredQuote;
+  /** The predicted quotes of the file in order, and this one's position among them. */
+  filePreds: PredQuote[];
+  at: number;
+  right: boolean | null;
+}
+
+/** Every metric of the official scorer, plus the findings --verbose lists and the matched pairs. */
 export interface ScoreResult {
   scores: Scores;
   findings: Finding[];
   outlets: { right: number; total: number };
+  matches: Match[];
 }
 
 export function score(gold: Gold, preds: PredArticle[], threshold = 0.5): ScoreResult {
@@ -206,22 +258,14 @@ export function score(gold: Gold, preds: PredArticle[], threshold = 0.5): ScoreR
   let topicHit = 0, topicPred = 0, topicGold = 0;
   const pairs: { g: GoldQuote; p: PredQuote }[] = [];
   const findings: Finding[] = [];
+  const matches: Match[] = [];
 
   for (const [file, golds] of goldByFile) {
     goldCount += golds.filter((g) => !g.notAQuote && !g.repeatedBlock).length;
     const pq = (predByFile.get(file) ?? []).flatMap((a) => (a.quotes ?? []).map((q) => ({ q, toks: words(q.text) })));
     predicted += pq.length;
-    const candidates: [number, number, number][] = [];
-    pq.forEach((p, i) =>
-      golds.forEach((g, j) => {
-        const d = tokenDice(p.toks, g.toks);
-        if (d >= threshold) candidates.push([d, i, j]);
-      }),
-    );
-    candidates.sort((x, y) => y[0] - x[0]);
     const usedP = new Set<number>(), usedG = new Set<number>();
-    for (const [, i, j] of candidates) {
-      if (usedP.has(i) || usedG.has(j)) continue;
+    for (const [i, j] of matchQuotes(pq.map((p) => p.toks), golds.map((g) => g.toks), threshold)) {
       usedP.add(i);
       usedG.add(j);
       const g = golds[j], p = pq[i].q;
@@ -236,6 +280,7 @@ export function score(gold: Gold, preds: PredArticle[], threshold = 0.5): ScoreR
       }
       matched++;
       const ok = judge.judge(p.speaker, g);
+      matches.push({ file, gold: g, pred: p, filePreds: pq.map((x) => x.q), at: i, right: ok });
       if (ok === null) leftOut++;
       else if (ok) right++;
       else findings.push({ kind: 'speaker', file, text: g.text, gold: g.speaker, pred: speakerName(p.speaker) });
@@ -296,7 +341,7 @@ export function score(gold: Gold, preds: PredArticle[], threshold = 0.5): ScoreR
     topic_f1: f1(tp, tr),
     outlet_accuracy: ratio(outletOk, outletN),
   };
-  return { scores, findings, outlets: { right: outletOk, total: outletN } };
+  return { scores, findings, outlets: { right: outletOk, total: outletN }, matches };
 }
 
 /** The scorer's text report. */

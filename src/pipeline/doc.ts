@@ -68,6 +68,8 @@ export interface SpeakerRef {
   type: SpeakerType;
   mention: Mention | null;
   role?: string | null;
+  /** What the mention is: a name, a pronoun, a role phrase ("the mayor") or an organization's name. */
+  mentionKind?: 'name' | 'pronoun' | 'role' | 'organization';
   /** Resolved identity (stable across runs and the graph), set by resolve. */
   id?: string;
   /**

@@ -192,6 +192,7 @@ export class ArticleContext {
   }
 
   private findFuller(surname: string): { name: string; gender: Gender | null } | null {
+    if (surname === '') return null; // an empty run (a token wink could not place): nothing to look for
     for (const para of this.article.paragraphs) {
       let at = this.text.indexOf(surname, para.start);
       while (at >= 0 && at < para.end) {

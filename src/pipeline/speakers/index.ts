@@ -1,119 +1,81 @@
-// Speaker attribution: for each quote, the cue clause around it (after it, before it, a colon, a dash,
-// "according to"), the subject of that clause (name, pronoun, role phrase or organization), resolved within
-// the article; quotes with no cue continue the last speaker. Quoted labels nobody is said to have said are dropped.
-// Only the narrative around quotes is tagged (wink), and earlier paragraphs only when a pronoun needs them.
-import type { Article, Quote, SpeakerRef, Span } from '../doc.js';
-import type { Tagged } from '../nlp.js';
-import { ArticleContext, paragraphAt, type Entity, type Found } from './context.js';
-import { accordingTo, cueIn, dashSpeaker, embeddedSpeaker, governingSubject, sentenceFrame, trailingCue, transcriptSpeaker } from './cues.js';
+// Speaker attribution as a component: candidates and features (features.ts), the trained model's choice and
+// keep decision (model.ts), and here the writing: the chosen mention resolved to an entity of the article, the
+// calibrated confidence, and quoted stretches the model judges no quotation dropped. Nested quotes have no
+// training labels (PolNeAR gives a token one role), so theirs stays a rule: the subject of the speech verb
+// before them inside the outer quote, kept when the outer quote is and a cue introduces them.
+import type { Article, Mention, Quote, SpeakerRef } from '../doc.js';
+import { type ArticleContext, type Entity, type Found } from './context.js';
+import { embeddedCue, transcriptLabel } from './cues.js';
+import { candidates, type Candidate, type QuoteCase, type SpeakerSettings } from './features.js';
+import { decide, speakerModel, type Decision, type ModelFile } from './model.js';
+import { resolveNP, resolvePronoun } from './resolve.js';
+import { npEndingAt } from './phrases.js';
+import { NOBODY } from './subject.js';
 
-/** Characters tagged before and after a quote, and the longest stretch between two quotes tagged whole. */
-const PRE_WINDOW = 260;
-const POST_WINDOW = 220;
-const SHARED_GAP = 400;
+/** What the stage decided for one quote before it is written: a resolved speaker, or none. */
+interface Written {
+  ref: SpeakerRef | null;
+  cue: string | null;
+  relayedBy: string | null;
+  confidence: number;
+  entity: Entity | null;
+}
 
-export function attributeSpeakers(article: Article, quotes: Quote[]): Quote[] {
+export function attributeSpeakers(article: Article, quotes: Quote[], model: ModelFile = speakerModel()): Quote[] {
   if (quotes.length === 0) return [];
-  const text = article.source.text;
-  const top = quotes.map((q, i) => ({ q, i })).filter(({ q }) => q.kind !== 'embedded');
-  const topSpans = top.map(({ q }) => outerSpan(text, q));
-  const ctx = new ArticleContext(article, topSpans);
-  const paraOf = (pos: number) => paragraphAt(article.paragraphs, pos);
-  const found: (Found | null)[] = quotes.map(() => null);
+  const { ctx, cases } = candidates(article, quotes, model.settings as SpeakerSettings);
+  const decisions = decide(model, cases);
+  return annotate(article, quotes, ctx, cases, decisions);
+}
 
-  // tag the narrative between quotes, paragraph by paragraph
-  const frames = new Map<number, { pre: Tagged | null; post: Tagged | null; para: number }>();
-  for (let n = 0; n < top.length; n++) {
-    const { q, i } = top[n];
-    const p = paraOf(q.start);
-    const para = article.paragraphs[p];
-    const prevInPara = n > 0 && paraOf(top[n - 1].q.start) === p ? topSpans[n - 1] : null;
-    const nextInPara = n + 1 < top.length && paraOf(top[n + 1].q.start) === p ? topSpans[n + 1] : null;
-    // tagging is the cost of this stage: a cue sits within a clause of the quote, so only that much is tagged;
-    // a short stretch between two quotes is tagged once for both
-    const shared = (gap: Span | null, from: number, to: number) => gap !== null && to - from <= SHARED_GAP;
-    const preStart = Math.max(prevInPara ? prevInPara.end : para.start, topSpans[n].start - PRE_WINDOW);
-    const postEnd = nextInPara && shared(nextInPara, topSpans[n].end, nextInPara.start) ? nextInPara.start : Math.min(nextInPara?.start ?? para.end, topSpans[n].end + POST_WINDOW);
-    const prevPost = n > 0 ? frames.get(top[n - 1].i)?.post ?? null : null;
-    const reuse = prevInPara && prevPost && shared(prevInPara, prevInPara.end, topSpans[n].start);
-    const pre = reuse ? prevPost : topSpans[n].start > preStart ? ctx.tagStretch(preStart, topSpans[n].start) : null;
-    const post = postEnd > topSpans[n].end ? ctx.tagStretch(topSpans[n].end, postEnd) : null;
-    frames.set(i, { pre, post, para: p });
-  }
-
-  for (let n = 0; n < top.length; n++) {
-    const { q, i } = top[n];
-    const f = frames.get(i)!;
-    const endsClause = /[,?!\u2014\u2013\u2026-]$/u.test(q.text) || q.kind === 'partial';
-    const pre = f.pre ? sentenceFrame(f.pre, 'last') : null;
-    const post = f.post ? sentenceFrame(f.post, 'first') : null;
-    const sentenceInitial = !pre || pre.hi === pre.lo;
-    let hit: Found | null = transcriptSpeaker(ctx, q);
-    const tryPre = () => (pre && pre.hi > pre.lo ? cueIn(ctx, pre, 'pre') : null);
-    const tryPost = () => (post && post.hi > post.lo && (endsClause || !/[.]$/u.test(q.text)) ? cueIn(ctx, post, 'post') : null);
-    if (!hit) hit = sentenceInitial ? tryPost() ?? tryPre() : tryPre() ?? tryPost();
-    if (!hit && post && post.hi > post.lo) hit = dashSpeaker(ctx, post) ?? accordingTo(ctx, post) ?? trailingCue(ctx, post);
-    if (!hit && pre && pre.hi > pre.lo) hit = accordingTo(ctx, pre);
-    // a quoted phrase woven into a sentence with no cue is the words of the sentence's subject, if a named one
-    if (!hit && q.kind === 'partial' && pre && pre.hi > pre.lo && !isTitleCase(q.text)) hit = governingSubject(ctx, pre);
-    // a quote opening its paragraph after "X said:" at the end of the paragraph before
-    if (!hit && sentenceInitial && !f.pre && f.para > 0) {
-      const prevPara = article.paragraphs[f.para - 1];
-      if (/:\s*$/u.test(text.slice(prevPara.start, prevPara.end)) && !top.some(({ q: o }) => o.start >= prevPara.start && o.end <= prevPara.end)) {
-        const t = ctx.tagStretch(Math.max(prevPara.start, prevPara.end - 300), prevPara.end);
-        const fr = sentenceFrame(t, 'last');
-        hit = cueIn(ctx, { ...fr, hi: t.tokens.length }, 'pre');
-      }
+/** Writes the decisions into the quotes (spaCy's set_annotations): speakers, cues, confidence, and which stay. */
+export function annotate(article: Article, quotes: Quote[], ctx: ArticleContext, cases: QuoteCase[], decisions: Decision[]): Quote[] {
+  const written: (Written | null)[] = quotes.map(() => null);
+  const keep = quotes.map(() => false);
+  cases.forEach((c, n) => {
+    const d = decisions[n];
+    const chosen = c.candidates[d.choice];
+    keep[c.index] = d.keep;
+    if (chosen.kind === 'continuation') {
+      const from = written[cases[c.prev].index];
+      written[c.index] = from && { ...from, confidence: d.confidence };
+    } else if (chosen.kind === 'nobody') {
+      written[c.index] = { ref: null, cue: chosen.cue, relayedBy: null, confidence: d.confidence, entity: null };
+    } else {
+      written[c.index] = { ...resolveChoice(ctx, c.quote, chosen), confidence: d.confidence };
     }
-    found[i] = hit;
-  }
-
-  // quotes with no cue of their own: the rest of a split quote, a quote-only paragraph, a paragraph a quote runs on into
-  for (let n = 0; n < top.length; n++) {
-    const { q, i } = top[n];
-    if (found[i]) continue;
-    const prev = n > 0 ? top[n - 1] : null;
-    const next = n + 1 < top.length ? top[n + 1] : null;
-    const p = frames.get(i)!.para;
-    const prevPara = prev ? frames.get(prev.i)!.para : -1;
-    const runsOn = prev && prevPara === p - 1 && unclosed(text, prev.q, article.paragraphs[prevPara]) && startsWithMark(text, article.paragraphs[p]);
-    const samePara = prev && prevPara === p;
-    const paraOpensWithQuote = startsWithMark(text, article.paragraphs[p]) && topSpans[n].start <= article.paragraphs[p].start + 1;
-    if (prev && found[prev.i] && (samePara || runsOn || (paraOpensWithQuote && prevPara >= p - 2))) {
-      const from = found[prev.i]!;
-      found[i] = { ...from, confidence: runsOn || samePara ? Math.min(from.confidence, 0.75) : 0.6 };
-    } else if (next && frames.get(next.i)!.para === p + 1 && unclosed(text, q, article.paragraphs[p]) && found[next.i]) {
-      // the first paragraph of a quote running over several takes the speaker named later
-      found[i] = { ...found[next.i]!, confidence: 0.7 };
-    }
-  }
-  // run the forward fill once more for chains whose first piece learnt its speaker from a later one
-  for (let n = 1; n < top.length; n++) {
-    const { i } = top[n];
-    const prev = top[n - 1];
-    if (!found[i] && found[prev.i] && frames.get(prev.i)!.para === frames.get(i)!.para - 1 && unclosed(text, prev.q, article.paragraphs[frames.get(prev.i)!.para])) found[i] = { ...found[prev.i]!, confidence: 0.7 };
-  }
+  });
 
   // nested quotes: who the outer speaker reports
   quotes.forEach((q, i) => {
     if (q.kind !== 'embedded' || q.parent == null) return;
-    const outer = found[q.parent] ?? null;
-    found[i] = embeddedSpeaker(ctx, quotes[q.parent], q, outer);
+    const outer = written[q.parent];
+    const found = embeddedSpeaker(ctx, quotes[q.parent], q, outer?.entity ?? null);
+    keep[i] = keep[q.parent] && (found?.entity != null || found?.cue != null);
+    written[i] = found && {
+      ref: found.entity ? refOf(found.entity, found.mention!) : null,
+      cue: found.cue,
+      relayedBy: outer?.ref?.name ?? null,
+      confidence: found.confidence,
+      entity: found.entity,
+    };
   });
 
   const out: Quote[] = [];
+  const outWritten: (Written | null)[] = [];
   const newIndex = new Map<number, number>();
   quotes.forEach((q, i) => {
-    const f = found[i];
-    if (!keepQuote(q, f, quotes[q.parent ?? -1] && newIndex.has(q.parent!))) return;
+    if (!keep[i]) return;
+    const w = written[i];
     newIndex.set(i, out.length);
-    if (f?.entity) ctx.expandName(f.entity);
+    if (w?.entity) ctx.expandName(w.entity);
+    outWritten.push(w);
     out.push({
       ...q,
-      speaker: f?.entity ? toRef(f) : null,
-      relayedBy: f?.relayedBy ?? null,
-      cue: f?.cue ?? null,
-      confidence: f?.entity ? f.confidence : 0,
+      speaker: w?.ref ? { ...w.ref } : null,
+      relayedBy: w?.relayedBy ?? null,
+      cue: w?.cue ?? null,
+      confidence: w?.confidence ?? 0,
       parent: q.parent == null ? null : newIndex.get(q.parent) ?? null,
     });
   });
@@ -123,8 +85,46 @@ export function attributeSpeakers(article: Article, quotes: Quote[]): Quote[] {
     const last = lastWord(e.name);
     byLastWord.set(last, [...(byLastWord.get(last) ?? []), e]);
   }
-  for (const q of out) if (q.speaker) q.speaker.name = nameOf(q.speaker, byLastWord);
+  out.forEach((q, k) => {
+    if (!q.speaker) return;
+    const e = outWritten[k]?.entity;
+    if (e) q.speaker.name = e.name;
+    q.speaker.name = nameOf(q.speaker, byLastWord);
+  });
   return out;
+}
+
+/** The chosen phrase as a speaker: the entity it stands for, or (a pronoun with no antecedent) the mention itself. */
+function resolveChoice(ctx: ArticleContext, q: Quote, c: Candidate): Omit<Written, 'confidence'> {
+  const span = c.span!;
+  const text = ctx.text.slice(span.start, span.end);
+  if (!c.phrase) {
+    // a transcript label inside the quote ("PENCE: ...")
+    const label = transcriptLabel(q)!;
+    const key = `person:${label.text.toLowerCase()}`;
+    const entity = ctx.entities.get(key) ?? { name: label.text, type: 'person' as const, gender: null, role: null, plural: false };
+    ctx.entities.set(key, entity);
+    return { ref: refOf(entity, { ...span, text, role: null }), cue: c.cue, relayedBy: null, entity };
+  }
+  const { toks, np } = c.phrase;
+  // "Smith, who joked": the relative pronoun stands for the phrase before its comma
+  const relative = np.a === np.b && (toks[np.a].lower === 'who' || toks[np.a].lower === 'which') && toks[np.a - 1]?.text === ',';
+  const antecedent = relative ? npEndingAt(toks, np.a - 2, 0) : null;
+  const viaAntecedent = antecedent ? resolveNP(ctx, toks, antecedent, c.cue, 0) : null;
+  const found = resolveNP(ctx, toks, np, c.cue, 0) ?? (viaAntecedent && { ...viaAntecedent, mention: null });
+  const relay = c.relayer ? resolveNP(ctx, c.relayer.toks, c.relayer.np, null, 0) : null;
+  const relayedBy = relay?.entity?.name ?? null;
+  const mention: Mention = found?.mention ?? { ...span, text, role: c.phrase.np.role };
+  if (found?.entity) return { ref: refOf(found.entity, mention, c.kind), cue: c.cue, relayedBy, entity: found.entity };
+  // "I", "we", or a pronoun whose antecedent lies beyond what is read: the mention stands as written
+  const type = c.kind === 'organization' ? 'organization' : 'person';
+  return { ref: { name: text, type, mention, role: mention.role ?? null, mentionKind: c.kind as SpeakerRef['mentionKind'] }, cue: c.cue, relayedBy, entity: null };
+}
+
+function refOf(e: Entity, mention: Mention, kind?: Candidate['kind']): SpeakerRef {
+  const ref: SpeakerRef = { name: e.name, type: e.type, mention, role: mention.role ?? e.role ?? null };
+  if (kind && kind !== 'continuation' && kind !== 'nobody') ref.mentionKind = kind;
+  return ref;
 }
 
 const lastWord = (name: string) => name.slice(name.lastIndexOf(' ') + 1);
@@ -135,39 +135,19 @@ function nameOf(ref: SpeakerRef, byLastWord: Map<string, Entity[]>): string {
   return e ? e.name : ref.name;
 }
 
-function toRef(f: Found): SpeakerRef {
-  const e = f.entity!;
-  return { name: e.name, type: e.type, mention: f.mention, role: f.mention?.role ?? e.role ?? null };
-}
-
-/** Quoted labels, titles and scare quotes nobody is said to have said are not quotations. */
-function keepQuote(q: Quote, f: Found | null, parentKept: boolean): boolean {
-  // a quote with a cue verb is a quotation even when its speaker is unnamed
-  const cued = f?.entity != null || f?.cue != null;
-  if (q.kind === 'embedded') return parentKept && cued;
-  if (cued) return true;
-  const words = q.text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
-  return words > 4 && !isTitleCase(q.text);
-}
-
-const isTitleCase = (s: string) => {
-  const words = s.split(/\s+/u).filter((w) => /^\p{L}/u.test(w));
-  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w) || /^(of|the|a|an|and|in|on|to|for|with)$/u.test(w));
-};
-
-/** The span with its marks, so the narrative around it starts after them. */
-function outerSpan(text: string, q: Quote): Span {
-  let s = q.start;
-  while (s > 0 && /[\s"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f`]/u.test(text[s - 1]) && q.start - s < 4) s--;
-  let e = q.end;
-  while (e < text.length && /[\s"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f`]/u.test(text[e]) && e - q.end < 4 && text[e] !== '\n') e++;
-  return { start: s, end: e };
-}
-
-/** A quote whose paragraph ends before its closing mark (it runs on into the next paragraph). */
-const unclosed = (text: string, q: Span, para: Span) => text.slice(q.end, para.end).trim() === '';
-
-function startsWithMark(text: string, para: Span): boolean {
-  const c = text.slice(para.start, para.start + 2).trimStart()[0] ?? '';
-  return /["\u201c\u201d\u201e'`]/u.test(c);
+/** "He said, 'How can we help?'" inside someone's quote: the inner words are his. */
+function embeddedSpeaker(ctx: ArticleContext, outer: Quote, inner: Quote, outerEntity: Entity | null): Found | null {
+  const t = ctx.tagged(outer.start, inner.start);
+  const r = embeddedCue(t);
+  if (!r) return null;
+  if (r.np === NOBODY) return { entity: null, mention: null, cue: r.cue, confidence: 0 };
+  const toks = r.toks;
+  const w = toks[r.np.a];
+  const mention: Mention = { start: w.start, end: toks[r.np.b].end, text: ctx.text.slice(w.start, toks[r.np.b].end), role: null };
+  if (r.np.a === r.np.b && w.pos === 'PRON') {
+    if (w.lower === 'i' || w.lower === 'we') return outerEntity ? { entity: outerEntity, mention, cue: r.cue, confidence: 0.7 } : null;
+    const entity = resolvePronoun(ctx, { ...w, start: outer.start }, outerEntity);
+    return entity && entity !== 'self' ? { entity, mention, cue: r.cue, confidence: 0.6 } : null;
+  }
+  return resolveNP(ctx, toks, r.np, r.cue, 0.7);
 }

@@ -27,12 +27,13 @@ export function resolveNP(ctx: ArticleContext, toks: Token[], np: NP, cue: strin
       let entity: Entity | null = null;
       if (orgStart > 0) {
         let s = np.a + orgStart;
-        while (toks[s].pos === 'DET') s++;
-        entity = ctx.entityForRun(toks, s, np.b, false) ?? null;
+        while (s <= np.b && toks[s].pos === 'DET') s++;
+        // "a spokesperson for the" with nothing after: no owner
+        entity = s <= np.b ? ctx.entityForRun(toks, s, np.b, false) : null;
         if (entity) entity.type = 'organization';
       } else if (ownerEnd >= 0 && words.slice(0, spokes).some((w) => w.pos === 'PROPN')) {
         let s = np.a;
-        while (toks[s].pos === 'DET') s++;
+        while (s < np.a + ownerEnd && toks[s].pos === 'DET') s++;
         entity = ctx.entityForRun(toks, s, np.a + ownerEnd, false);
         if (entity) entity.type = 'organization';
       } else {

@@ -21,7 +21,7 @@ export const ORG_HEADS = new Set(
 );
 /** Nouns for people who speak for an organization: "a spokesperson for X" is X speaking. */
 export const SPOKES = new Set('spokesperson spokesman spokeswoman representative rep'.split(' '));
-export const PERSONAL = { he: 'male', him: 'male', she: 'female', her: 'female' } as const;
+export const PERSONAL = { he: 'male', him: 'male', his: 'male', she: 'female', her: 'female' } as const;
 export const PLURAL_PRONOUNS = new Set(['they', 'them']);
 /** Words opening a clause whose pronoun subject is the main subject ("what she calls", "in which he called"). */
 export const BINDING = new Set(['what', 'which', 'that', 'when', 'whom']);

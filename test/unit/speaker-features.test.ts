@@ -1,0 +1,57 @@
+// Candidates and features (features.ts): the cue rules propose phrases, and the features say where each phrase
+// stands and which rule proposed it; every quote also gets "nobody", and a continuation after the first.
+import { describe, expect, it } from 'vitest';
+import { findQuotes } from '../../src/pipeline/quotes.js';
+import { candidates, type Candidate } from '../../src/pipeline/speakers/features.js';
+import { SPACE } from '../../src/pipeline/speakers/space.js';
+import { articleOf } from '../support/article.js';
+
+const casesOf = (text: string) => {
+  const a = articleOf(text);
+  return candidates(a, findQuotes(a)).cases.map((c) => ({
+    ...c,
+    named: (mention: string) => c.candidates.find((x) => x.span && text.slice(x.span.start, x.span.end) === mention),
+  }));
+};
+const names = (fs: number[] | undefined) => (fs ?? []).map((f) => SPACE.names[f]);
+const has = (c: Candidate | undefined, feature: string) => expect(names(c?.feats)).toContain(feature);
+
+describe('speaker candidates', () => {
+  it('proposes the subject of the cue verb after the quote, with the rule, the lemma and where it stands', () => {
+    const [c] = casesOf('“We will win,” Jane Doe said.');
+    const jane = c.named('Jane Doe');
+    expect(jane?.kind).toBe('name');
+    expect(jane?.cue).toBe('said');
+    has(jane, 'rule=verb-post');
+    has(jane, 'rule=verb-post&lemma=say');
+    has(jane, 'rel=post-same');
+    has(jane, 'before-speech-verb');
+    expect(c.candidates.map((x) => x.kind)).toContain('nobody');
+  });
+
+  it('proposes inverted subjects, pronouns, "according to", a dash and a transcript label', () => {
+    has(casesOf('“Stay indoors,” urged the mayor.')[0].named('the mayor'), 'rule=verb-post');
+    const [p] = casesOf('Claudia Sheinbaum met Donald Trump.\n“We will not accept troops,” she said.');
+    expect(p.named('she')?.kind).toBe('pronoun');
+    has(p.named('she'), 'pron=she');
+    has(casesOf('According to Jane Doe, the plan was "a total failure from start to end."')[0].named('Jane Doe'), 'rule=according');
+    has(casesOf('“I would rather live anywhere else than here.” ― Adriana Rodarte')[0].named('Adriana Rodarte'), 'rule=dash');
+    has(casesOf('"WALLACE: Let us start with the news of the day."')[0].named('WALLACE'), 'rule=transcript');
+  });
+
+  it('marks a cue verb whose subject cannot be the speaker, and offers the previous speaker to a quote-only paragraph', () => {
+    const [c] = casesOf('Yesterday, in a folder labeled “urgent matters,” the clerk found the letters.');
+    expect(names(c.quoteFeats)).toContain('cue-no-subject');
+    const [, second] = casesOf('“The first part,” Jane Doe said.\n“A paragraph of quote only, with no cue at all.”');
+    const cont = second.candidates.find((x) => x.kind === 'continuation');
+    has(cont, 'cont');
+    has(cont, 'cont&opens-para');
+    expect(second.prev).toBe(0);
+  });
+
+  it('is deterministic: the same article gives the same candidates and features', () => {
+    const text = 'Mexican President Claudia Sheinbaum said, “Sovereignty is not for sale.” She added: “We are ready.”';
+    const strip = (cs: ReturnType<typeof casesOf>) => cs.map((c) => c.candidates.map((x) => [x.kind, x.span, x.feats]));
+    expect(strip(casesOf(text))).toEqual(strip(casesOf(text)));
+  });
+});
