@@ -24,6 +24,7 @@ export function createLoaders(graph: Graph) {
     Outlet: node('Outlet'),
     Topic: node('Topic'),
     Article: node('Article'),
+    Occasion: node('Occasion'),
   };
 
   /** Rows `{key, node}` grouped per key, in query order; the nodes also prime their entity's loader. */
@@ -67,6 +68,7 @@ export function createLoaders(graph: Graph) {
     exclusivesOf: grouped(q.exclusivesOfOutlets, 'Statement'),
     statementsOf: limited(q.statementsOfSpeakers, 'Statement'),
     articlesOf: limited(q.articlesOfOutlets, 'Article'),
+    statementsAt: limited(q.statementsAtOccasions, 'Statement'),
     topicsOfSpeaker: tally('topicsOfSpeakers'),
     outletsOfSpeaker: tally('outletsOfSpeakers'),
     speakersOfOutlet: tally('speakersOfOutlets'),

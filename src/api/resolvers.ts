@@ -167,6 +167,7 @@ export const resolvers = {
     outlets: listing('Outlet'),
     topics: listing('Topic'),
     articles: listing('Article'),
+    occasions: listing('Occasion'),
 
     async search(_p: unknown, args: Args, ctx: Context) {
       const size = pageSize(args.first, 20);
@@ -188,6 +189,7 @@ export const resolvers = {
     article: (_p: unknown, args: Args, ctx: Context) => ctx.loaders.Article.load(args.id),
     statement: (_p: unknown, args: Args, ctx: Context) => ctx.loaders.Statement.load(args.id),
     topic: (_p: unknown, args: Args, ctx: Context) => ctx.loaders.Topic.load(String(args.id).toLowerCase()),
+    occasion: (_p: unknown, args: Args, ctx: Context) => ctx.loaders.Occasion.load(args.id),
   },
 
   Mutation: {
@@ -214,6 +216,8 @@ export const resolvers = {
   Statement: {
     speaker: one('Speaker', 'speakerId'),
     topics: many('Topic', 'topicIds'),
+    reference: one('Quote', 'referenceId'),
+    occasion: one('Occasion', 'occasionId'),
     async reports(s: Row, _a: Args, ctx: Context) {
       return (await ctx.loaders.reportsOf.load(s.id)).map((quote) => ({ quote, canonical: s.canonical }));
     },
@@ -264,6 +268,10 @@ export const resolvers = {
     quotes: counted('speakersOfOutlet', 'Speaker', 'speaker'),
     cites: counted('citesOfOutlet', 'Outlet', 'outlet'),
     exclusives: (o: Row, _a: Args, ctx: Context) => ctx.loaders.exclusivesOf.load(o.id),
+  },
+
+  Occasion: {
+    statements: (o: Row, args: Args, ctx: Context) => ctx.loaders.statementsAt(pageSize(args.first, 50)).load(o.id),
   },
 
   Topic: {

@@ -8,9 +8,11 @@ import { InvalidArgumentError } from 'commander';
 import { ece, reliabilitySvg } from '../eval/calibration.js';
 import { ERROR_CLASSES, errorCounts } from '../eval/errors.js';
 import { formatScores, score, type Gold, type PredArticle, type ScoreResult } from '../eval/score.js';
+import type { ArticleDoc } from '../pipeline/doc.js';
 import { toRecord } from '../pipeline/jsonl.js';
 import { readSources } from '../pipeline/read.js';
 import { loadTaxonomy } from '../pipeline/topics.js';
+import { evaluateStatements, formatStatements } from '../eval/statements.js';
 import { extractDocs } from './extract.js';
 import type { Registrar } from './registrar.js';
 import { run } from './run.js';
@@ -49,7 +51,7 @@ export const register: Registrar = (program) => {
     .argument('<gold>', 'gold JSON (seeds.gold.json or a polnear gold.json)')
     .argument('<paths...>', 'files or folders to extract from (with --pred: the texts the predictions point into)')
     .option('--json', 'print the metrics as one JSON object')
-    .option('--verbose', 'list missed, extra and wrongly attributed quotes')
+    .option('--verbose', 'list missed, extra and wrongly attributed quotes, statement pairs split and joined wrongly')
     .option('--match-threshold <t>', 'token Dice needed for a quote match', threshold, 0.5)
     .option('--canonical <gold>', 'a gold file naming each speaker canonically: canonical speaker accuracy beside the mention one')
     .option('--pred <jsonl>', 'score these predictions (extract --format jsonl) instead of extracting')
@@ -68,6 +70,7 @@ export const register: Registrar = (program) => {
         const texts = new Map<string, string>();
         let preds: PredArticle[];
         let failed = false;
+        let docs: ArticleDoc[] | null = null;
         const onProblem = (p: { file: string; problem: string }) => {
           failed = true;
           process.stderr.write(`quotegraph: ${p.file}: ${p.problem}\n`);
@@ -80,7 +83,7 @@ export const register: Registrar = (program) => {
             else texts.set(basename(item.source.file), item.source.text);
           }
         } else {
-          const { docs } = await extractDocs(paths, { taxonomy: loadTaxonomy() }, { onProblem });
+          ({ docs } = await extractDocs(paths, { taxonomy: loadTaxonomy() }, { onProblem }));
           preds = docs.map(toRecord) as PredArticle[];
           for (const d of docs) texts.set(basename(d.article.source.file), d.article.source.text);
         }
@@ -101,6 +104,8 @@ export const register: Registrar = (program) => {
           lines.push(`errors       ${ERROR_CLASSES.map((c) => `${c} ${errors[c]}`).join(', ')}`);
           if (canonErrors) lines.push(`  canonical  ${ERROR_CLASSES.map((c) => `${c} ${canonErrors[c]}`).join(', ')}`);
           process.stdout.write(`${lines.join('\n')}\n`);
+          // statement pairs need the documents (their quotes' statements), which --pred does not carry
+          if (opts.verbose && docs) process.stdout.write(formatStatements(evaluateStatements(gold, docs, preds, opts.matchThreshold)));
         }
         if (failed) process.exitCode = 1;
       }),

@@ -161,6 +161,49 @@ UNWIND $embedded AS r
 MATCH (q:Quote {id: r.id}), (p:Quote {id: r.parentId})
 CREATE (q)-[:EMBEDDED_IN]->(p)`;
 
+/** The quote whose wording is a statement's reference (`canonical` is its text). */
+export const SET_REFERENCES = `
+UNWIND $statements AS r
+MATCH (st:Statement {id: r.id})
+SET st.referenceId = r.referenceId`;
+
+/**
+ * Where each statement was said: its Occasion (id from content; a place or medium, once named, stays), the AT link
+ * replaced, since a later run may name the occasion better. Returns the occasions the links pointed at before.
+ */
+export const LINK_OCCASIONS = `
+UNWIND $statements AS r
+MATCH (st:Statement {id: r.id})
+CALL (st) { OPTIONAL MATCH (st)-[old:AT]->(was:Occasion) DELETE old RETURN collect(was.id) AS before }
+CALL (st, r) {
+  WITH st, r WHERE r.occasion IS NOT NULL
+  MERGE (o:Occasion {id: r.occasion.id})
+  SET o.kind = r.occasion.kind, o.date = date(r.occasion.date),
+      o.place = coalesce(o.place, r.occasion.place), o.medium = coalesce(o.medium, r.occasion.medium)
+  MERGE (st)-[:AT]->(o)
+}
+UNWIND before AS b
+RETURN collect(DISTINCT b) AS occasions`;
+
+/** Stored quotes of this batch's statements whose difference changed: the statement's reference did. */
+export const SET_DIFFERENCES = `
+UNWIND $differences AS r
+MATCH (q:Quote {id: r.id})
+SET q.difference = r.difference`;
+
+/** The occasions of statements about to be looked at for orphans (they go with a statement deleted). */
+export const OCCASIONS_OF_STATEMENTS = `
+UNWIND $ids AS id
+MATCH (:Statement {id: id})-[:AT]->(o:Occasion)
+RETURN collect(DISTINCT o.id) AS occasions`;
+
+/** Occasions no statement was said at any more. */
+export const DELETE_ORPHAN_OCCASIONS = `
+UNWIND $ids AS id
+MATCH (o:Occasion {id: id}) WHERE NOT (o)<-[:AT]-()
+DELETE o
+RETURN count(*) AS occasions`;
+
 /** A statement is about what its quotes are about, plus what resolution found for it as a whole. */
 export const RETOPIC_STATEMENTS = `
 UNWIND $ids AS id
@@ -294,12 +337,14 @@ WHERE $from IS NULL OR st.saidOn IS NULL OR date($from) <= st.saidOn <= date($to
    OR EXISTS { MATCH (st)<-[:REPORTS]-(:Quote)<-[:QUOTES]-(a:Article) WHERE a.id IN $articleIds }
 CALL (st) {
   MATCH (st)<-[:REPORTS]-(q:Quote)<-[:QUOTES]-(a:Article)
-  WITH a, q ORDER BY a.id, q.start
+  OPTIONAL MATCH (a)-[:PUBLISHED_BY]->(o:Outlet)
+  WITH a, q, o ORDER BY a.id, q.start
   RETURN collect({articleId: a.id, start: a.offset + q.start, end: a.offset + q.end, text: q.text,
-                  difference: q.difference}) AS quotes
+                  difference: q.difference, id: q.id, outlet: o.name, published: toString(a.published)}) AS quotes
 }
 RETURN st.id AS id, sid AS speakerId, st.canonical AS canonical, toString(st.saidOn) AS saidOn,
-       COLLECT { MATCH (st)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id } AS topics, quotes, st.embedding AS embedding
+       COLLECT { MATCH (st)-[:ABOUT]->(t:Topic) RETURN t.id ORDER BY t.id } AS topics, quotes, st.embedding AS embedding,
+       head([(st)-[:AT]->(oc:Occasion) | oc{.id, .kind, .place, .medium, date: toString(oc.date)}]) AS occasion
 ORDER BY id`;
 
 /** The stored digest of each article of a batch (null when it is not stored): equal digests are left alone. */

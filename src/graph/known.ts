@@ -4,7 +4,7 @@ import neo4j from 'neo4j-driver';
 import type { Graph } from '../db/driver.js';
 import type { ArticleDoc } from '../pipeline/doc.js';
 import type { KnownGraph, KnownStatement, ResolvedSpeaker } from '../resolve/index.js';
-import { WINDOW_DAYS } from '../resolve/statements.js';
+import { WINDOW_DAYS } from '../resolve/units.js';
 import { KNOWN_SPEAKERS, KNOWN_STATEMENTS } from './cypher.js';
 
 /** Words too common in names to identify anyone (titles, pronouns, particles): they would pull in half the graph. */

@@ -33,6 +33,8 @@ export const reportsOf = (graph: Graph, ids: Keys) => read(graph, related.report
 export const quotesOfArticles = (graph: Graph, ids: Keys) => read(graph, related.quotesOfArticlesQuery(ids));
 export const statementsOfSpeakers = (graph: Graph, ids: Keys, limit: number, skip = 0) =>
   read(graph, related.statementsOfSpeakersQuery(ids, limit, skip));
+export const statementsAtOccasions = (graph: Graph, ids: Keys, limit: number, skip = 0) =>
+  read(graph, related.statementsAtOccasionsQuery(ids, limit, skip));
 export const articlesOfOutlets = (graph: Graph, keys: Keys, limit: number, skip = 0) => read(graph, related.articlesOfOutletsQuery(keys, limit, skip));
 export const exclusivesOfOutlets = (graph: Graph, keys: Keys) => read(graph, related.exclusivesQuery(keys));
 export const tally = (graph: Graph, which: related.Tally, keys: Keys) => read(graph, related.tallyQuery(which, keys));

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { resolve as resolvePath } from 'node:path';
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { Article, ArticleDoc, SpeakerType } from '../pipeline/doc.js';
-import type { Resolution, ResolvedSpeaker } from '../resolve/index.js';
+import type { Resolution, ResolvedSpeaker, ResolvedStatement } from '../resolve/index.js';
 
 /** Integers go over Bolt as Integer (a JS number would be stored as a float). */
 const int = (n: number): Integer => neo4j.int(n);
@@ -58,6 +58,17 @@ export interface StatementRow {
   saidOn: string | null;
   topics: string[];
   embedding: number[] | null;
+  /** Id of the quote whose wording `canonical` is. */
+  referenceId: string | null;
+  occasion: OccasionRow | null;
+}
+
+export interface OccasionRow {
+  id: string;
+  kind: string;
+  date: string | null;
+  place: string | null;
+  medium: string | null;
 }
 
 export interface QuoteRow {
@@ -88,6 +99,8 @@ export interface BatchRows {
   statements: StatementRow[];
   quotes: QuoteRow[];
   embedded: { id: string; parentId: string }[];
+  /** Quotes of other batches whose difference changed with their statement's reference. */
+  differences: { id: string; difference: string }[];
 }
 
 const fold = (s: string) => s.normalize('NFKC').replace(/[’‘]/g, "'").trim().toLowerCase();
@@ -148,6 +161,12 @@ export function buildRows(resolution: Resolution, files: FileRow[], version: str
   const difference = new Map<string, string>();
   for (const st of resolution.statements)
     for (const q of st.quotes) difference.set(`${q.articleId}@${q.start}`, q.difference);
+  // quote ids by article and source offset: this batch's from its articles, the graph's as they were stored
+  const baseOf = new Map(docs.map((d) => [d.article.id, d.article.span.start]));
+  const idOf = (st: ResolvedStatement, at: { articleId: string; start: number }) => {
+    const base = baseOf.get(at.articleId);
+    return base != null ? quoteId(at.articleId, at.start - base) : (st.quotes.find((q) => q.articleId === at.articleId && q.start === at.start)?.id ?? null);
+  };
 
   const outlets = new Map<string, string>();
   const addOutlet = (name: string | null) => {
@@ -195,6 +214,8 @@ export function buildRows(resolution: Resolution, files: FileRow[], version: str
             saidOn: st.saidOn ?? null,
             topics: [...new Set(st.topics)],
             embedding: st.embedding ? Array.from(st.embedding) : null,
+            referenceId: idOf(st, st.reference),
+            occasion: st.occasion && { id: st.occasion.id, kind: st.occasion.kind, date: st.occasion.date, place: st.occasion.place, medium: st.occasion.medium },
           });
       }
       const m = sp?.mention;
@@ -221,14 +242,20 @@ export function buildRows(resolution: Resolution, files: FileRow[], version: str
       if (parent) embedded.push({ id: ids[i], parentId: quoteId(a.id, parent.start - base) });
     });
   }
+  const written = [...statements.values()].filter((s) => speakers.has(s.speakerId));
+  const writtenIds = new Set(written.map((s) => s.id));
+  const differences = resolution.statements
+    .filter((st) => writtenIds.has(st.id))
+    .flatMap((st) => st.quotes.filter((q) => q.changed && q.id && !baseOf.has(q.articleId)).map((q) => ({ id: q.id!, difference: q.difference })));
   return {
     files,
     outlets: [...outlets].map(([key, name]) => ({ key, name })),
     articles,
     speakers: [...speakers.values()],
     // a statement whose speaker has no node cannot be written (MERGE_STATEMENTS matches the speaker)
-    statements: [...statements.values()].filter((s) => speakers.has(s.speakerId)),
+    statements: written,
     quotes,
     embedded,
+    differences,
   };
 }

@@ -47,11 +47,16 @@ export async function writeBatch(graph: Graph, rows: BatchRows, version: number)
       const unlinked = await run(tx, Q.UNLINK_QUOTES, { quotes: rows.quotes });
       await run(tx, Q.MERGE_QUOTES, { quotes: rows.quotes });
       await run(tx, Q.LINK_EMBEDDED, { embedded: rows.embedded });
+      await run(tx, Q.SET_REFERENCES, { statements: rows.statements });
+      await run(tx, Q.SET_DIFFERENCES, { differences: rows.differences });
+      const [relinked] = await run(tx, Q.LINK_OCCASIONS, { statements: rows.statements });
 
       const touched = [...stale, ...dropped, ...unlinked];
       const statementIds = [...new Set([...rows.statements.map((s) => s.id), ...ids(touched, 'statements')])];
       await run(tx, Q.RETOPIC_STATEMENTS, { ids: statementIds });
+      const [atRisk] = await run(tx, Q.OCCASIONS_OF_STATEMENTS, { ids: ids(touched, 'statements') });
       const [orphanStatements] = await run(tx, Q.DELETE_ORPHAN_STATEMENTS, { ids: ids(touched, 'statements') });
+      await run(tx, Q.DELETE_ORPHAN_OCCASIONS, { ids: [...new Set(ids([relinked, atRisk], 'occasions'))] });
       const speakerIds = [...new Set([...ids(touched, 'speakers'), ...ids([orphanStatements], 'speakers'), ...ids(moved ? [moved] : [], 'speakers')])];
       const [orphanSpeakers] = await run(tx, Q.DELETE_ORPHAN_SPEAKERS, { ids: speakerIds });
       const [orphanOutlets] = await run(tx, Q.DELETE_ORPHAN_OUTLETS, { keys: ids(stale, 'outlets') });

@@ -99,6 +99,25 @@ export interface Quote extends Span {
   saidOnFrom?: string | null;
   /** For embedded quotes: index of the enclosing quote in the article's quote list. */
   parent?: number | null;
+  /** The occasion the article ties the words to, set by the occasion stage; null when it names none. */
+  occasion?: Occasion | null;
+}
+
+export type OccasionKind =
+  | 'debate' | 'speech' | 'rally' | 'campaign event' | 'town hall' | 'interview' | 'statement' | 'tweet' | 'post'
+  | 'hearing' | 'press conference' | 'remarks' | 'email' | 'letter' | 'memo' | 'ad' | 'op-ed' | 'book' | 'ruling'
+  | 'report' | 'video' | 'convention';
+
+/** Where and how words were said: "at a rally in Wilmington" on 2016-08-09, "told CNN". */
+export interface Occasion {
+  kind: OccasionKind;
+  /** ISO date: the quote's saidOn (the occasion stage runs after the time stage). */
+  date: string | null;
+  place: string | null;
+  /** The outlet, show or host it was said to or on ("CNN", "Hugh Hewitt"). */
+  medium: string | null;
+  /** The words naming it, with source offsets; null when the quote continues the previous quote's occasion. */
+  cue: (Span & { text: string }) | null;
 }
 
 export interface ArticleDoc {

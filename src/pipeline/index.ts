@@ -6,6 +6,7 @@ import { attributeSpeakers } from './speakers/index.js';
 import { resolveEntities } from './coref/index.js';
 import { tagTopics, type Taxonomy } from './topics.js';
 import { resolveTime } from './time.js';
+import { findOccasions } from './occasion.js';
 
 export interface PipelineContext {
   taxonomy: Taxonomy;
@@ -32,7 +33,8 @@ function quoteStages(article: Article, ctx: PipelineContext): Quote[] {
   quotes = attributeSpeakers(article, quotes);
   quotes = resolveEntities(article, quotes);
   quotes = tagTopics(article, quotes, ctx.taxonomy);
-  return resolveTime(article, quotes);
+  quotes = resolveTime(article, quotes);
+  return findOccasions(article, quotes);
 }
 
 /** The article itself when it fits in a window, else views of it a window each (text cut after the window). */

@@ -1,5 +1,5 @@
 // The public output of `extract`: one JSON object per article (the scorer's format), or a table for people.
-import type { ArticleDoc, Mention, Quote, SpeakerRef } from './doc.js';
+import type { ArticleDoc, Mention, Occasion, Quote, SpeakerRef } from './doc.js';
 
 function mentionRecord(m: Mention | null) {
   return m && { text: m.text, start: m.start, end: m.end, role: m.role ?? null };
@@ -7,6 +7,10 @@ function mentionRecord(m: Mention | null) {
 
 function speakerRecord(s: SpeakerRef | null) {
   return s && { name: s.name, type: s.type, mention: mentionRecord(s.mention), role: s.role ?? null, id: s.id ?? null };
+}
+
+function occasionRecord(o: Occasion | null | undefined) {
+  return o ? { kind: o.kind, date: o.date, place: o.place, medium: o.medium, cue: o.cue && { text: o.cue.text, start: o.cue.start, end: o.cue.end } } : null;
 }
 
 function quoteRecord(q: Quote) {
@@ -22,6 +26,7 @@ function quoteRecord(q: Quote) {
     topics: q.topics,
     statement: q.statement,
     saidOn: q.saidOn ?? null,
+    occasion: occasionRecord(q.occasion),
   };
 }
 

@@ -10,7 +10,7 @@ import { groupStatements, type Embedder, type KnownStatement, type ResolvedState
 import { tagTopicsByMeaning } from './topics.js';
 
 export type { ResolvedSpeaker } from './speakers.js';
-export type { Difference, Embedder, KnownStatement, ResolvedStatement, StatementQuote } from './statements.js';
+export type { Difference, Embedder, KnownStatement, ResolvedStatement, StatementOccasion, StatementQuote } from './statements.js';
 
 export interface KnownGraph {
   speakers: ResolvedSpeaker[];

@@ -54,10 +54,12 @@ export function goldPipeline(): Pipeline {
           speakers.set(id, { id, name: p.name, type: p.type, aliases: p.aliases, roles: p.roles });
           const sid = g.statement ? `statement:${g.statement}` : null;
           if (sid) {
-            const st = statements.get(sid) ?? {
+            const st: ResolvedStatement = statements.get(sid) ?? {
               id: sid,
               speakerId: id,
               canonical: q.text,
+              reference: { articleId: d.article.id, start: q.start },
+              occasion: null,
               saidOn: gold.statements.find((s) => s.id === g.statement)?.when ?? null,
               topics: [],
               quotes: [],

@@ -28,7 +28,7 @@ describe('toRecord', () => {
     expect(Object.keys(r)).toEqual(['file', 'article', 'quotes']);
     expect(Object.keys(r.article)).toEqual(['id', 'title', 'outlet', 'byline', 'published', 'dateline', 'url', 'basedOn', 'cites']);
     expect(Object.keys(r.quotes[0])).toEqual(
-      ['text', 'start', 'end', 'kind', 'speaker', 'relayedBy', 'cue', 'confidence', 'topics', 'statement', 'saidOn'],
+      ['text', 'start', 'end', 'kind', 'speaker', 'relayedBy', 'cue', 'confidence', 'topics', 'statement', 'saidOn', 'occasion'],
     );
     expect(Object.keys(r.quotes[0].speaker!)).toEqual(['name', 'type', 'mention', 'role', 'id']);
     expect(Object.keys(r.quotes[0].speaker!.mention!)).toEqual(['text', 'start', 'end', 'role']);
@@ -41,6 +41,14 @@ describe('toRecord', () => {
     expect(text.slice(r.quotes[0].start, r.quotes[0].end)).toBe(r.quotes[0].text);
     expect(r.quotes[1].speaker).toBeNull();
     expect(r.quotes[0].saidOn).toBeNull();
+    expect(r.quotes[0].occasion).toBeNull();
+  });
+
+  it('adds the occasion the article ties a quote to, with the words that name it', () => {
+    const occasion = { kind: 'rally' as const, date: '2025-05-03', place: 'Miami', medium: null, cue: { text: 'at a rally in Miami', start: 90, end: 109 } };
+    const r = toRecord({ article, quotes: [{ ...quote, occasion }] });
+    expect(r.quotes[0].occasion).toEqual(occasion);
+    expect(Object.keys(r.quotes[0].occasion!)).toEqual(['kind', 'date', 'place', 'medium', 'cue']);
   });
 
   it('is one line of JSON', () => {

@@ -79,7 +79,8 @@ describe('query shapes', () => {
         CALL (said) {
           UNWIND said AS s
           WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
-          RETURN collect(s{.id, .canonical, .saidOn, .speakerId,
+          RETURN collect(s{.id, .canonical, .saidOn, .speakerId, .referenceId,
+          occasionId: head([(s)-[:AT]->(_o:Occasion) | _o.id]),
           topicIds: [(s)-[:ABOUT]->(_t:Topic) | _t.id],
           reportCount: COUNT { ()-[:REPORTS]->(s) }}) AS statements
         }
@@ -125,7 +126,8 @@ describe('query shapes', () => {
         CALL (said) {
           UNWIND said AS s
           WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
-          RETURN collect(s{.id, .canonical, .saidOn, .speakerId,
+          RETURN collect(s{.id, .canonical, .saidOn, .speakerId, .referenceId,
+          occasionId: head([(s)-[:AT]->(_o:Occasion) | _o.id]),
           topicIds: [(s)-[:ABOUT]->(_t:Topic) | _t.id],
           reportCount: COUNT { ()-[:REPORTS]->(s) }}) AS statements
         }

@@ -19,6 +19,7 @@ const SORTS: Record<Entity, Record<string, (v: string) => string>> = {
   Outlet: { name: (v) => `${v}.name`, articleCount: (v) => `COUNT { ()-[:PUBLISHED_BY]->(${v}) }` },
   Topic: { name: (v) => `${v}.name`, statementCount: (v) => `coalesce(${v}.statementCount, 0)` },
   Article: { published: (v) => `${v}.published`, title: (v) => `${v}.title` },
+  Occasion: { date: (v) => `${v}.date`, kind: (v) => `${v}.kind`, statementCount: (v) => `COUNT { ()-[:AT]->(${v}) }` },
 };
 
 /**
@@ -34,6 +35,7 @@ const DEFAULT_SORT: Record<Entity, Row[]> = {
   Outlet: [{ name: 'ASC' }],
   Topic: [{ name: 'ASC' }],
   Article: [{ published: 'DESC' }],
+  Occasion: [{ date: 'DESC' }],
 };
 
 /** ORDER BY terms from `[{ field: ASC|DESC }]`, the key last so every order is total (stable pages). */

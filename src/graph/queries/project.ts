@@ -16,7 +16,8 @@ export const project = {
     topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]}`,
   // named properties, not .*: a statement also keeps its embedding (384 numbers) for resolution, never for answers
   // speakerId is the statement's own property, kept equal to its one SAID by every write
-  Statement: (v: string) => `${v}{.id, .canonical, .saidOn, .speakerId,
+  Statement: (v: string) => `${v}{.id, .canonical, .saidOn, .speakerId, .referenceId,
+    occasionId: head([(${v})-[:AT]->(_o:Occasion) | _o.id]),
     topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id],
     reportCount: COUNT { ()-[:REPORTS]->(${v}) }}`,
   Speaker: (v: string) => `${v}{.id, .name, .aliases, .roles, .wikidata,
@@ -24,6 +25,7 @@ export const project = {
     statementCount: COUNT { (${v})-[:SAID]->() }}`,
   Outlet: (v: string) => `${v}{.key, .name, id: ${v}.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(${v}) }}`,
   Topic: (v: string) => `${v}{.id, .name, .description, .keywords, ${topicLinks(v)}, statementCount: coalesce(${v}.statementCount, 0)}`,
+  Occasion: (v: string) => `${v}{.id, .kind, .date, .place, .medium, statementCount: COUNT { ()-[:AT]->(${v}) }}`,
   // without the text (large): Article.text loads it on its own, only when asked for
   Article: (v: string) => `${v}{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
     opening: substring(${v}.text, 0, 120),
@@ -37,4 +39,4 @@ function topicLinks(v: string): string {
 export type Entity = keyof typeof project;
 
 /** The key property of each label (Outlet is keyed by its normalised name). */
-export const KEY: Record<Entity, string> = { Quote: 'id', Statement: 'id', Speaker: 'id', Outlet: 'key', Topic: 'id', Article: 'id' };
+export const KEY: Record<Entity, string> = { Quote: 'id', Statement: 'id', Speaker: 'id', Outlet: 'key', Topic: 'id', Article: 'id', Occasion: 'id' };

@@ -54,6 +54,20 @@ RETURN key, node`,
   };
 }
 
+/** The statements said at each occasion, earliest first. */
+export function statementsAtOccasionsQuery(occasionIds: Keys, limit: number, skip = 0): Query {
+  return {
+    cypher: `UNWIND $keys AS key
+CALL (key) {
+  MATCH (s:Statement)-[:AT]->(:Occasion {id: key})
+  WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id SKIP $skip LIMIT $limit
+  RETURN ${project.Statement('s')} AS node
+}
+RETURN key, node`,
+    params: { keys: occasionIds, limit: int(limit), skip: int(skip) },
+  };
+}
+
 export function articlesOfOutletsQuery(keys: Keys, limit: number, skip = 0): Query {
   return {
     cypher: `UNWIND $keys AS key

@@ -54,6 +54,7 @@ export const FIELDS: Record<Entity, Record<string, Field>> = {
       pattern: (v, x) => `(${v})<-[:REPORTS]-(:Quote)<-[:QUOTES]-(:Article)-[:PUBLISHED_BY]->(${x}:Outlet)`,
     },
     quote: { entity: 'Quote', pattern: (v, x) => `(${x}:Quote)-[:REPORTS]->(${v})` },
+    occasion: { entity: 'Occasion', pattern: (v, x) => `(${v})-[:AT]->(${x}:Occasion)` },
   },
   Speaker: {
     id: { scalar: 'id', expr: (v) => `${v}.id` },
@@ -78,6 +79,14 @@ export const FIELDS: Record<Entity, Record<string, Field>> = {
   Topic: {
     id: { scalar: 'id', expr: (v) => `${v}.id` },
     name: { scalar: 'string', expr: (v) => `${v}.name` },
+  },
+  Occasion: {
+    id: { scalar: 'id', expr: (v) => `${v}.id` },
+    kind: { scalar: 'string', expr: (v) => `${v}.kind` },
+    date: { scalar: 'date', expr: (v) => `${v}.date` },
+    place: { scalar: 'string', expr: (v) => `${v}.place` },
+    medium: { scalar: 'string', expr: (v) => `${v}.medium` },
+    speaker: { entity: 'Speaker', pattern: (v, x) => `(${x}:Speaker)-[:SAID]->(:Statement)-[:AT]->(${v})` },
   },
   Article: {
     id: { scalar: 'id', expr: (v) => `${v}.id` },

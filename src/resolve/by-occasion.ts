@@ -1,0 +1,95 @@
+// Statement grouping by occasion, after the words have spoken: quotes that no other article reports in words of
+// their own join by the occasion their article ties them to.
+import type { KnownStatement } from './statements.js';
+import type { Groups } from './groups.js';
+import { sameOccasion } from './occasions.js';
+import { byArticleAndSpeaker, joinable, type Unit } from './units.js';
+
+/** A quote this many paragraphs from an excerpt of the same speaker continues it, in the article's telling. */
+const NEAR_PARAGRAPHS = 2;
+
+/**
+ * In each article, per speaker:
+ * - excerpts that a copy of the article (a wire story, a republished piece) carries word for word, each of them,
+ *   are one source's interview or passage: one statement;
+ * - a whole quote (not a fragment) found in no other article joins the one excerpt of a compatible occasion
+ *   that other articles also report, in words resting on at least ANCHOR_WORDS (`anchored`: a short refrain
+ *   anchors nothing), where the article ties the two: both name their occasion, or they stand at most
+ *   NEAR_PARAGRAPHS apart;
+ * - a group found in one article only joins the one group of other articles on the same dated occasion.
+ * Quotes of one article that no other reports stay apart (an article may quote a speaker from several occasions),
+ * and so do two excerpts that other articles each report on its own: a statement is one passage, an answer, not
+ * the whole speech; the Occasion node is what the passages of one event share.
+ */
+export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<number, KnownStatement>, anchored: Set<number>): void {
+  const where = new Map<number, Set<string>>();
+  const add = (node: number, articleId: string) => {
+    const root = groups.find(node);
+    where.set(root, (where.get(root) ?? new Set()).add(articleId));
+  };
+  units.forEach((u, i) => add(i, u.articleId));
+  for (const [node, s] of knownNode) for (const q of s.quotes) add(node, q.articleId);
+  const spread = (node: number) => where.get(groups.find(node)) ?? new Set<string>();
+  const reportedElsewhere = (node: number) => spread(node).size > 1;
+  const anchors = new Set([...anchored, ...knownNode.keys()].map((n) => groups.find(n)));
+  const join = (a: number, b: number) => {
+    const merged = new Set([...spread(a), ...spread(b)]);
+    const anchor = anchors.has(groups.find(a)) || anchors.has(groups.find(b));
+    if (!groups.union(a, b)) return;
+    where.set(groups.find(a), merged);
+    if (anchor) anchors.add(groups.find(a));
+  };
+  const isCore = (node: number) => reportedElsewhere(node) && anchors.has(groups.find(node));
+
+  const members = new Map<number, number[]>();
+  units.forEach((u, i) => joinable(u) && members.set(groups.find(i), [...(members.get(groups.find(i)) ?? []), i]));
+  const copiedTo = (root: number, articleId: string) => {
+    const mine = members.get(root) ?? [];
+    const here = new Set(mine.filter((i) => units[i].articleId === articleId).map((i) => units[i].words));
+    return new Set(mine.filter((i) => units[i].articleId !== articleId && here.has(units[i].words)).map((i) => units[i].articleId));
+  };
+  const lists = byArticleAndSpeaker(units);
+  for (const idx of lists) {
+    const cores = [...new Set(idx.filter((i) => joinable(units[i])).map((i) => groups.find(i)))].filter(isCore);
+    const copies = cores.map((c) => copiedTo(c, units[idx[0]].articleId));
+    for (let x = 0; x < cores.length; x++)
+      for (let y = x + 1; y < cores.length; y++) if ([...copies[x]].some((a) => copies[y].has(a))) join(cores[x], cores[y]);
+  }
+  for (const idx of lists) {
+    const roots = [...new Set(idx.filter((i) => joinable(units[i])).map((i) => groups.find(i)))];
+    const cores = roots.filter(isCore);
+    const left: number[] = [];
+    // the article ties a whole quote (not a fragment) to that excerpt (as the article reports it, not to what
+    // joined it here since): both name their occasion, or they stand a paragraph or two apart
+    const excerpt = new Map(cores.map((c) => [c, idx.filter((i) => groups.find(i) === c)]));
+    const tied = (c: number, g: number) => {
+      const gi = idx.filter((i) => groups.find(i) === groups.find(g)), ci = excerpt.get(c)!;
+      // a fragment in the reporter's sentence ("called it 'a disgrace'") is as often a word from elsewhere
+      if (gi.every((i) => units[i].partial)) return false;
+      const named = gi.some((i) => units[i].occasion) && ci.some((i) => units[i].occasion);
+      return named || gi.some((i) => ci.some((j) => Math.abs(units[i].paragraph - units[j].paragraph) <= NEAR_PARAGRAPHS));
+    };
+    for (const g of roots.filter((r) => !reportedElsewhere(r))) {
+      const fits = cores.filter((c) => groups.canJoin(c, g) && tied(c, g));
+      if (fits.length === 1) join(fits[0], g);
+    }
+  }
+
+  const dated = new Map<string, number[]>();
+  const addDated = (node: number, speakerId: string) => {
+    if (groups.occasionOf(node)?.date) dated.set(speakerId, [...(dated.get(speakerId) ?? []), node]);
+  };
+  units.forEach((u, i) => joinable(u) && addDated(i, u.speakerId));
+  for (const [node, s] of knownNode) addDated(node, s.speakerId);
+  for (const nodes of dated.values())
+    for (const g of nodes) {
+      if (reportedElsewhere(g)) continue;
+      const mine = spread(g), og = groups.occasionOf(g)!;
+      const matches = new Set(
+        nodes
+          .map((t) => groups.find(t))
+          .filter((t) => t !== groups.find(g) && ![...spread(t)].some((a) => mine.has(a)) && sameOccasion(og, groups.occasionOf(t)!)),
+      );
+      if (matches.size === 1) join(g, [...matches][0]);
+    }
+}
