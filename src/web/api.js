@@ -21,8 +21,10 @@ export async function gql(query, variables = {}) {
 /** The cursor of the item at `offset` (the API's Relay cursors are offsets, as @neo4j/graphql makes them). */
 export const cursorAt = (offset) => btoa(`arrayconnection:${offset}`);
 
+const OCCASION = 'occasion { id kind date place medium }';
+
 const STATEMENT_CARD = `
-  id canonical saidOn reportCount
+  id canonical saidOn reportCount ${OCCASION}
   topics { id name }
   reports { date outlet { key name } }`;
 
@@ -88,7 +90,7 @@ const REPORT = `
 export const STATEMENT = `
 query Statement($id: ID!) {
   statement(id: $id) {
-    id canonical saidOn reportCount
+    id canonical saidOn reportCount ${OCCASION}
     speaker { id name roles }
     topics { id name }
     reports { ${REPORT} changes { value op } }

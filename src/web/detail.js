@@ -1,7 +1,7 @@
 // The detail panel: a statement (each outlet's wording with its provenance, marked in its article), a speaker,
 // an outlet or an article. Opening one moves focus into it; Escape or × closes it and gives focus back.
 import { ARTICLE, cursorAt, gql, OUTLET, SPEAKER, STATEMENT } from './api.js';
-import { basename, fmtDate, h, percent, plural, saidLabel, slug, SURE } from './dom.js';
+import { basename, fmtDate, h, occasionLabel, percent, plural, saidLabel, slug, SURE } from './dom.js';
 import { outletNames } from './overview.js';
 import { announce, DETAILS, hrefWith, load, navigate, readHash, supersede } from './state.js';
 
@@ -75,6 +75,7 @@ export function showStatement(id) {
         h('header', { class: 'detail-head' },
           h('p', { class: 'kicker' }, 'Statement', st.saidOn ? ` · ${saidLabel(st.saidOn, dated?.quote.saidOnFrom)}` : '', ...st.topics.map((t) => h('a', { class: 'chip', href: `#topic=${encodeURIComponent(t.id)}` }, t.name))),
           h('blockquote', { id: 'statement-title', class: 'canonical', 'data-testid': 'canonical', 'data-focus': '' }, st.canonical),
+          st.occasion ? h('p', { class: 'occasion', 'data-testid': 'statement-occasion' }, 'Said at: ', occasionLabel(st.occasion)) : null,
           h('p', { class: 'byline' },
             '— ',
             st.speaker ? h('a', { href: hrefWith({ speaker: st.speaker.id }), 'data-testid': 'statement-speaker' }, st.speaker.name) : 'unknown speaker',
@@ -220,32 +221,43 @@ export function showArticle(id) {
 
 export function showSpeaker(id) {
   let statements = [];
+  // the timeline is grouped by occasion: a heading where the statements move to another one (pages continue it)
+  let lastOccasion = null;
   const page = (sp) =>
     h('div', { class: 'paging' },
       h('span', { class: 'muted', 'data-testid': 'speaker-showing' }, `Showing ${statements.length} of ${plural(sp.statementCount, 'statement')}`),
       statements.length < sp.statementCount ? h('button', { type: 'button', class: 'more', onclick: () => more(sp) }, 'Show more') : null);
   const items = (list) =>
-    list.map((st) =>
-      h('li', {},
-        h('time', { datetime: st.saidOn ?? '' }, fmtDate(st.saidOn)),
-        h('div', {},
-          h('a', { href: hrefWith({ statement: st.id }), class: 'statement-link', 'data-id': st.id }, h('q', {}, st.canonical)),
-          h('span', { class: 'meta' }, `${outletNames(st.reports)}${st.topics.length ? ` · ${st.topics.map((t) => t.name).join(', ')}` : ''}`))));
+    list.flatMap((st) => {
+      const heading = st.occasion && st.occasion.id !== lastOccasion
+        ? h('li', { class: 'occasion-head', 'data-testid': 'speaker-occasion' }, occasionLabel(st.occasion))
+        : null;
+      lastOccasion = st.occasion?.id ?? null;
+      return [heading, item(st)].filter(Boolean);
+    });
+  const item = (st) =>
+    h('li', {},
+      h('time', { datetime: st.saidOn ?? '' }, fmtDate(st.saidOn)),
+      h('div', {},
+        h('a', { href: hrefWith({ statement: st.id }), class: 'statement-link', 'data-id': st.id }, h('q', {}, st.canonical)),
+        h('span', { class: 'meta' }, `${outletNames(st.reports)}${st.topics.length ? ` · ${st.topics.map((t) => t.name).join(', ')}` : ''}`)));
   const more = (sp) =>
     load('detail-more', 'Loading more statements…', async () => {
       const { speaker } = await gql(SPEAKER, { id, after: cursorAt(statements.length - 1) });
       const list = $('detail').querySelector('[data-testid="speaker-statements"]');
       if (!speaker || !list) return;
       statements = [...statements, ...speaker.statements];
-      list.append(...items(speaker.statements));
+      const added = items(speaker.statements);
+      list.append(...added);
       $('detail').querySelector('.paging').replaceWith(page(sp));
-      list.children[statements.length - speaker.statements.length]?.querySelector('a')?.focus();
+      added.find((li) => li.querySelector('a'))?.querySelector('a')?.focus();
     });
   return load('detail', 'Loading the speaker…', async (current) => {
     const { speaker: sp } = await gql(SPEAKER, { id });
     if (!current()) return;
     if (!sp) throw new Error(`no speaker ${id}`);
     statements = sp.statements;
+    lastOccasion = null;
     const aliases = sp.aliases.filter((a) => a !== sp.name);
     const maxQuoted = Math.max(1, ...sp.quotedBy.map((o) => o.count));
     openDetail(

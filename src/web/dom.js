@@ -74,3 +74,8 @@ export function saidLabel(saidOn, saidOnFrom) {
   if (!saidOnFrom) return `said ${fmtDate(saidOn)}`;
   return /\b\d{4}\b/.test(saidOnFrom) ? `said ${fmtDate(saidOn)} (“${saidOnFrom}”)` : `said ≈ ${fmtDate(saidOn)}, from ‘${saidOnFrom}’`;
 }
+
+/** Where and when a statement was made, as the articles tie it ("debate · 9 Oct 2016 · St. Louis · on CNN"). */
+export function occasionLabel(o) {
+  return [o.kind, o.date ? fmtDate(o.date) : null, o.place, o.medium ? `on ${o.medium}` : null].filter(Boolean).join(' · ');
+}

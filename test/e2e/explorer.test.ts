@@ -72,11 +72,13 @@ describe('explorer in a real browser', () => {
     expect(new Set(nodes.map((n) => n.kind))).toEqual(new Set(['speaker', 'statement', 'outlet']));
     await shot('topic');
 
-    await sheinbaum.locator('.statement-link', { hasText: /not for sale/i }).first().click();
+    // the statement of her speech: its reference is one outlet's full wording (the AP's), not a stitch of quotes
+    await sheinbaum.locator('.statement-link', { hasText: /No, President Trump/ }).first().click();
     const detail = page.getByTestId('statement-detail');
     await detail.waitFor();
-    expect(await detail.getByTestId('canonical').textContent()).toMatch(/sovereignty/i);
+    expect(await detail.getByTestId('canonical').textContent()).toMatch(/^He said, .How can we help you fight drug trafficking\?/);
     expect(await detail.getByTestId('statement-speaker').textContent()).toBe('Claudia Sheinbaum');
+    expect(await detail.getByTestId('statement-occasion').textContent()).toMatch(/^Said at: speech/);
 
     const hill = detail.getByTestId('wording-hill');
     const ap = detail.getByTestId('wording-associated-press');
@@ -96,6 +98,8 @@ describe('explorer in a real browser', () => {
     await speaker.waitFor();
     expect(await speaker.locator('h2').textContent()).toBe('Claudia Sheinbaum');
     expect(await speaker.getByTestId('speaker-statements').locator('li').count()).toBeGreaterThan(0);
+    // her statements are grouped under the occasions the articles tie them to (a speech, remarks, a statement)
+    expect((await speaker.getByTestId('speaker-occasion').allTextContents()).join(' | ')).toMatch(/speech/);
     expect(await speaker.getByTestId('speaker-outlets').textContent()).toMatch(/Hill/);
     await shot('speaker');
 
