@@ -35,6 +35,10 @@ WITH sp, t, collect(DISTINCT s) AS said
 WITH sp, t, size(said) AS n, reduce(k = 0, s IN said | k + COUNT { (:Quote)-[:REPORTS]->(s) }) AS reports
 RETURN sp.id + ' ' + t.id + ' ' + n + ' ' + reports + ' ' + t.id + '\\u0000' + toString(10000000000 - n) + '\\u0000' + sp.name + '\\u0000' + sp.id AS row
 ORDER BY row`;
+// the statements each SPOKE_ON lists (whoSaid reads a page's statements off them)
+const IDS_KEPT = `MATCH (sp:Speaker)-[r:SPOKE_ON]->(t:Topic) RETURN sp.id + ' ' + t.id AS key, r.statementIds AS ids ORDER BY key`;
+const IDS_RECOMPUTED = `MATCH (sp:Speaker)-[:SAID]->(s:Statement)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(t:Topic)
+WITH sp, t, collect(DISTINCT s.id) AS ids RETURN sp.id + ' ' + t.id AS key, ids ORDER BY key`;
 const TOPICS = `MATCH (t:Topic)
 RETURN t.id AS id, t.speakerCount AS speakers, t.statementCount AS statements,
        COUNT { MATCH (sp:Speaker)-[:SAID]->(:Statement)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(t) RETURN DISTINCT sp } AS expectedSpeakers,
@@ -53,6 +57,8 @@ async function expectTalliesExact() {
   const recomputed = (await read(graph, { cypher: RECOMPUTED, params: {} })).map((r) => r.row);
   expect(kept.length).toBeGreaterThan(10);
   expect(kept).toEqual(recomputed);
+  const ids = async (cypher: string) => (await read(graph, { cypher, params: {} })).map((r) => `${r.key} ${[...r.ids].sort().join(',')}`);
+  expect(await ids(IDS_KEPT)).toEqual(await ids(IDS_RECOMPUTED));
   for (const t of await read(graph, { cypher: TOPICS, params: {} })) {
     expect([t.id, t.speakers, t.statements]).toEqual([t.id, t.expectedSpeakers, t.expectedStatements]);
   }
