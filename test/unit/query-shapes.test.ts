@@ -170,7 +170,7 @@ describe('query shapes', () => {
         "cypher": "UNWIND $keys AS key
       MATCH (:Speaker {id: key})-[k:QUOTED_BY]->(x:Outlet)
       WITH key, x, k.quotes AS count ORDER BY count DESC, x.name
-      RETURN key, x.key AS ref, count",
+      RETURN key, x.key AS ref, count, x{.key, .name, id: x.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(x) }} AS node",
         "params": {
           "keys": [
             "person:ann-lee",
