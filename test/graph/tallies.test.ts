@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/db/driver.js';
+import { REFRESH_SPOKE_ON } from '../../src/graph/cypher.js';
 import { ingestSources } from '../../src/graph/ingest.js';
 import { read, whoSaid } from '../../src/graph/queries.js';
 import { readSources } from '../../src/pipeline/read.js';
@@ -79,6 +80,20 @@ describe('ranking tallies', () => {
         const full = await whoSaid(graph, { topic: id, where: always, first: 2, skip, reports: true });
         expect(ranked).toEqual(full);
       }
+    }
+  });
+
+  it('give the same pages on a graph whose tallies predate the statement lists (until its next ingest)', async () => {
+    const topics = await read(graph, { cypher: 'MATCH (t:Topic) WHERE t.speakerCount > 0 RETURN t.id AS id ORDER BY id', params: {} });
+    const pages = async () => Promise.all(topics.map(({ id }) => whoSaid(graph, { topic: id, first: 3, reports: true })));
+    const listed = await pages();
+    const run = (cypher: string, params = {}) => graph.driver.executeQuery(cypher, params, { database: graph.database });
+    await run('MATCH ()-[r:SPOKE_ON]->() REMOVE r.statementIds');
+    try {
+      expect(await pages()).toEqual(listed);
+    } finally {
+      const { records } = await run('MATCH (sp:Speaker) RETURN collect(sp.id) AS ids');
+      await run(REFRESH_SPOKE_ON, { speakerIds: records[0].get('ids') });
     }
   });
 

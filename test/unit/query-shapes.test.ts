@@ -66,12 +66,17 @@ describe('query shapes', () => {
         MATCH (sp:Speaker)-[r:SPOKE_ON]->(:Topic) WHERE r.rank STARTS WITH t.id + '\\u0000'
         WITH sp, r ORDER BY r.rank SKIP $skip LIMIT $first
         // the tally lists the statements in scope: one index seek each, not a walk over all the speaker's statements
-        CALL (r) {
+        // (a graph whose tallies predate the list, until its next ingest recomputes them, walks them)
+        CALL (sp, r, scope) {
           UNWIND r.statementIds AS id
           MATCH (s:Statement {id: id})
-          RETURN collect(s) AS said
+          RETURN s
+          UNION
+          WITH sp, r, scope WHERE r.statementIds IS NULL
+          MATCH (sp)-[:SAID]->(s:Statement)-[:ABOUT]->(n:Topic) WHERE n IN scope
+          RETURN s
         }
-        WITH r, sp, said ORDER BY r.rank
+        WITH r, sp, collect(s) AS said ORDER BY r.rank
         RETURN collect({sp: sp, said: said}) AS page
       }
       WITH t, scope, page, coalesce(t.speakerCount, 0) AS total, coalesce(t.statementCount, 0) AS statementCount
