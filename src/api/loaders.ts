@@ -31,11 +31,14 @@ export function createLoaders(graph: Graph) {
   const grouped = (fetch: Fetch, entity: Entity) =>
     new DataLoader<string, Row[]>(async (keys) => groupNodes(await fetch(graph, keys), keys, nodes[entity]));
 
-  /** Rows `{key, ref, count}` (a ranked tally of related keys) grouped per key. */
-  const tally = (which: Tally) =>
+  /** Rows `{key, ref, count}` (a ranked tally of related keys) grouped per key; the related nodes prime their loader. */
+  const tally = (which: Tally, entity: Entity) =>
     new DataLoader<string, { ref: string; count: number }[]>(async (keys) => {
       const groups = new Map<string, { ref: string; count: number }[]>(keys.map((k) => [k, []]));
-      for (const r of await q.tally(graph, which, keys)) groups.get(r.key)!.push({ ref: r.ref, count: r.count });
+      for (const r of await q.tally(graph, which, keys)) {
+        groups.get(r.key)!.push({ ref: r.ref, count: r.count });
+        nodes[entity].prime(r.ref, r.node);
+      }
       return keys.map((k) => groups.get(k)!);
     });
 
@@ -69,10 +72,10 @@ export function createLoaders(graph: Graph) {
     statementsOf: limited(q.statementsOfSpeakers, 'Statement'),
     articlesOf: limited(q.articlesOfOutlets, 'Article'),
     statementsAt: limited(q.statementsAtOccasions, 'Statement'),
-    topicsOfSpeaker: tally('topicsOfSpeakers'),
-    outletsOfSpeaker: tally('outletsOfSpeakers'),
-    speakersOfOutlet: tally('speakersOfOutlets'),
-    citesOfOutlet: tally('citesOfOutlets'),
+    topicsOfSpeaker: tally('topicsOfSpeakers', 'Topic'),
+    outletsOfSpeaker: tally('outletsOfSpeakers', 'Outlet'),
+    speakersOfOutlet: tally('speakersOfOutlets', 'Speaker'),
+    citesOfOutlet: tally('citesOfOutlets', 'Outlet'),
   };
 }
 

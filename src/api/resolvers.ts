@@ -3,7 +3,7 @@
 import { diffWords } from 'diff';
 import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Graph } from '../db/driver.js';
-import { luceneQuery, parseSearch, rankHits } from '../graph/lucene.js';
+import { luceneQuery, parseSearch } from '../graph/lucene.js';
 import * as q from '../graph/queries.js';
 import type { Entity, Row, SearchKind } from '../graph/queries.js';
 import { requireToken } from './auth.js';
@@ -112,9 +112,9 @@ async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offse
   const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : defaults;
   const terms = parseSearch(text);
   const lucene = luceneQuery(text);
-  const exact = luceneQuery(text, { fuzzy: false });
-  const { candidates, full } = lucene ? await q.searchCandidates(ctx.graph, lucene, kinds, exact) : { candidates: [], full: [] };
-  const ranked = rankHits(terms, candidates);
+  const { ranked, lowerBound } = lucene
+    ? await q.searchHits(ctx.graph, { terms, lucene, exact: luceneQuery(text, { fuzzy: false }) }, kinds, offset + size + 1)
+    : { ranked: [], lowerBound: false };
   const window = ranked.slice(offset, offset + size + 1);
   const hits = await Promise.all(
     window.map(async (h) => {
@@ -126,7 +126,7 @@ async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offse
   return {
     query: { kinds, phrases: terms.phrases.map((p) => p.join(' ')), words: terms.words, lucene },
     total: ranked.length,
-    lowerBound: full.length > 0,
+    lowerBound,
     hits: hits.filter((h) => h !== null),
   };
 }

@@ -220,8 +220,8 @@ CALL (st) {
 
 /**
  * What the API ranks by, kept with the graph so a page costs what it shows: one SPOKE_ON per speaker and topic
- * they spoke on, narrower topics included (`statements`: distinct statements in that scope, `reports`: the
- * quotes reporting them), and `rank`, a key whose order is the headline's order (topic, most statements first,
+ * they spoke on, narrower topics included (`statements`: distinct statements in that scope, `statementIds`: their
+ * ids, `reports`: the quotes reporting them), and `rank`, a key whose order is the headline's order (topic, most statements first,
  * then name, then id), so a range index hands out a topic's page in order. Recomputed from the graph for the
  * speakers a batch touched (never incremented), so a re-ingest or a run after a crash gives the same graph.
  * Also QUOTED_BY per speaker and outlet (`quotes`: how many of the speaker's quotes the outlet's articles carry).
@@ -238,8 +238,8 @@ CALL (sp) {
 CALL (sp) {
   MATCH (sp)-[:SAID]->(s:Statement)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(t:Topic)
   WITH t, collect(DISTINCT s) AS said
-  WITH t, size(said) AS statements, reduce(n = 0, s IN said | n + COUNT { ()-[:REPORTS]->(s) }) AS reports
-  CREATE (sp)-[r:SPOKE_ON {statements: statements, reports: reports}]->(t)
+  WITH t, said, size(said) AS statements, reduce(n = 0, s IN said | n + COUNT { ()-[:REPORTS]->(s) }) AS reports
+  CREATE (sp)-[r:SPOKE_ON {statements: statements, reports: reports, statementIds: [s IN said | s.id]}]->(t)
   SET r.rank = t.id + '\\u0000' + toString(10000000000 - statements) + '\\u0000' + sp.name + '\\u0000' + sp.id
   RETURN collect(t.id) AS after
 }

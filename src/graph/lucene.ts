@@ -84,22 +84,25 @@ export function luceneQuery(text: string, { fuzzy = true } = {}): string {
   return clauses.join(' ');
 }
 
+/** Rolling rows of editDistance, reused across calls (it runs for many token pairs per search). */
+let rows = [new Uint16Array(64), new Uint16Array(64), new Uint16Array(64)];
+
 /**
  * Restricted Damerau-Levenshtein distance (Lucene's fuzzy queries count a transposition as one edit), capped:
  * three rolling rows, given up as soon as a whole row exceeds the cap.
  */
 export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let prev2 = new Uint16Array(b.length + 1);
-  let prev = Uint16Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Uint16Array(b.length + 1);
+  if (rows[0].length <= b.length) rows = rows.map(() => new Uint16Array(b.length + 1));
+  let [prev2, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, prev2[j - 2] + 1);
       row[j] = d;
       if (d < best) best = d;
     }
@@ -125,47 +128,52 @@ export interface Match {
   answers: boolean;
 }
 
-/** Whether a query word matches a token of a text (same, or misspelt within its edits). */
-export type WordMatcher = (query: string, token: string) => boolean;
+/** Which query words a token of a text matches (bit i: the i-th word, the same or misspelt within its edits). */
+export type WordMatcher = (token: string) => number;
 
-/** A WordMatcher that remembers each pair it decided: the candidates of one search share most of their words. */
-export function wordMatcher(): WordMatcher {
-  const memo = new Map<string, boolean>();
-  return (query, token) => {
-    if (query === token) return true;
-    const edits = maxEdits(query);
-    if (!edits || Math.abs(query.length - token.length) > edits) return false;
-    const key = `${query}\0${token}`;
-    let same = memo.get(key);
-    if (same === undefined) memo.set(key, (same = editDistance(query, token, edits) <= edits));
-    return same;
+/** A WordMatcher for `words` that remembers each token it decided: the candidates of one search share most of their words. */
+export function wordMatcher(words: readonly string[]): WordMatcher {
+  const edits = words.map(maxEdits);
+  const memo = new Map<string, number>();
+  return (token) => {
+    let bits = memo.get(token);
+    if (bits === undefined) {
+      bits = 0;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        if (w === token || (edits[i] && Math.abs(w.length - token.length) <= edits[i] && editDistance(w, token, edits[i]) <= edits[i])) bits |= 1 << i;
+      }
+      memo.set(token, bits);
+    }
+    return bits;
   };
 }
 
 /** Where the terms occur in `text`, and whether that makes the text an answer. */
-export function matchTerms(terms: SearchTerms, text: string, sameWord: WordMatcher = wordMatcher()): Match {
+export function matchTerms(terms: SearchTerms, text: string, sameWord: WordMatcher = wordMatcher(terms.words)): Match {
   const toks = tokens(text);
   const ranges: Range[] = [];
   const phraseAt = (p: string[]) => {
-    const found: number[] = [];
-    for (let i = 0; i + p.length <= toks.length; i++) if (p.every((w, k) => toks[i + k].text === w)) found.push(i);
-    for (const i of found) ranges.push({ start: toks[i].start, end: toks[i + p.length - 1].end });
-    return found.length > 0;
+    let any = false;
+    for (let i = 0; i + p.length <= toks.length; i++) {
+      let k = 0;
+      while (k < p.length && toks[i + k].text === p[k]) k++;
+      if (k < p.length) continue;
+      ranges.push({ start: toks[i].start, end: toks[i + p.length - 1].end });
+      any = true;
+    }
+    return any;
   };
   const phrasesFound = terms.phrases.map(phraseAt);
   const whole = !terms.phrases.length && terms.sequence.length > 1 ? phraseAt(terms.sequence) : false;
-  // each distinct word of the text is compared once per query word (a long text repeats most of its words)
-  const byText = new Map<string, Token[]>();
-  for (const t of toks) byText.get(t.text)?.push(t) ?? byText.set(t.text, [t]);
-  const found = terms.words.map((w) => {
-    let any = false;
-    for (const [text, at] of byText)
-      if (sameWord(w, text)) {
-        any = true;
-        for (const t of at) ranges.push({ start: t.start, end: t.end });
-      }
-    return any;
-  });
+  let foundBits = 0;
+  for (const t of toks) {
+    const bits = sameWord(t.text);
+    if (!bits) continue;
+    foundBits |= bits;
+    ranges.push({ start: t.start, end: t.end });
+  }
+  const found = terms.words.map((_, i) => (foundBits & (1 << i)) !== 0);
   const content = terms.words.map((w, i) => ({ w, found: found[i] })).filter(({ w }) => !FUNCTION_WORDS.has(w));
   const counted = content.length ? content : terms.words.map((w, i) => ({ w, found: found[i] }));
   const coverage = counted.length ? counted.filter((c) => c.found).length / counted.length : 1;
@@ -243,7 +251,7 @@ export function rankHits(terms: SearchTerms, candidates: Candidate[]): RankedHit
   const top = new Map<string, number>();
   for (const c of candidates) top.set(c.kind, Math.max(top.get(c.kind) ?? 0, c.score));
   const out: RankedHit[] = [];
-  const same = wordMatcher();
+  const same = wordMatcher(terms.words);
   for (const c of candidates) {
     const matches = c.texts.filter((t) => t).map((t) => ({ t, m: matchTerms(terms, t, same) }));
     const best = matches.sort((a, b) => rankOf(b.m) - rankOf(a.m) || b.m.highlights.length - a.m.highlights.length)[0];

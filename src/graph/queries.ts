@@ -2,7 +2,7 @@
 // concern) and run here, one READ transaction each. User values only ever travel as parameters; the fragments
 // spliced into the text (labels, property names, filter operators, sort keys) come from fixed tables.
 import type { Graph } from '../db/driver.js';
-import type { Candidate } from './lucene.js';
+import { rankHits, type Candidate, type RankedHit, type SearchTerms } from './lucene.js';
 import { outletByNameQuery, PING, speakerByNameQuery } from './queries/lookup.js';
 import { byKeysQuery, countQuery, pageQuery, type PageArgs } from './queries/page.js';
 import type { Entity } from './queries/project.js';
@@ -47,29 +47,37 @@ export const whoSaid = async (graph: Graph, args: WhoSaidArgs): Promise<WhoSaidR
 export const whoSaidOutlets = (graph: Graph, topic: string, where: Row | null | undefined, first: number) =>
   read(graph, whoSaidOutletsQuery(topic, where, first));
 
+/** The best candidates of each index for a Lucene query, one round trip; `full` lists the kinds whose index had more. */
+async function searchCandidates(graph: Graph, lucene: string, kinds: readonly SearchKind[]): Promise<{ candidates: Candidate[]; full: SearchKind[] }> {
+  const rows = (await read(graph, searchQuery(lucene, kinds))) as Candidate[];
+  const byKind = new Map<string, Candidate[]>(kinds.map((kind) => [kind, []]));
+  for (const r of rows) byKind.get(r.kind)!.push(r);
+  const full = kinds.filter((kind) => byKind.get(kind)!.length > SEARCH_INDEX[kind].candidates);
+  return { candidates: kinds.flatMap((kind) => byKind.get(kind)!.slice(0, SEARCH_INDEX[kind].candidates)), full };
+}
+
 /**
- * The best candidates of each index for a Lucene query; `full` lists the kinds whose index had more. One query
- * per index, all at once: Neo4j runs each on its own thread, where one UNION would run them one after another.
- * `exact` (the same query without fuzzy terms) is tried first: fuzzy terms are the costly part of a Lucene query,
- * and they only widen the search to misspellings, so they run only for an index the exact words leave short of
- * a full set of candidates.
+ * Every hit of a search among each index's best candidates, ranked (lucene.ts); `lowerBound` when there may be
+ * more. `exact` (the same query without fuzzy terms) runs first: fuzzy terms are the costly part of a Lucene
+ * query and only widen the search to misspellings, so the fuzzy query runs only for the kinds the exact words
+ * leave short of a full set of candidates, and not at all when `need` hits already have every word: a hit the
+ * exact words miss has none of them as written, so it can at most tie with those (same coverage, never the exact
+ * phrase) and Lucene ranks the words as written higher. Skipped so, the total is a lower bound.
  */
-export async function searchCandidates(
+export async function searchHits(
   graph: Graph,
-  lucene: string,
+  query: { terms: SearchTerms; lucene: string; exact: string },
   kinds: readonly SearchKind[],
-  exact?: string,
-): Promise<{ candidates: Candidate[]; full: SearchKind[] }> {
-  const candidates = new Map<SearchKind, Row[]>();
-  const tried = async (query: string, which: readonly SearchKind[]) => {
-    const rows = await Promise.all(which.map((kind) => read(graph, searchQuery(query, [kind]))));
-    which.forEach((kind, i) => candidates.set(kind, rows[i]));
-  };
-  if (exact && exact !== lucene) await tried(exact, kinds);
-  const short = kinds.filter((kind) => (candidates.get(kind)?.length ?? 0) <= SEARCH_INDEX[kind].candidates);
-  if (short.length) await tried(lucene, short);
-  const full = kinds.filter((kind) => candidates.get(kind)!.length > SEARCH_INDEX[kind].candidates);
-  return { candidates: kinds.flatMap((kind) => candidates.get(kind)!.slice(0, SEARCH_INDEX[kind].candidates) as Candidate[]), full };
+  need: number,
+): Promise<{ ranked: RankedHit[]; lowerBound: boolean }> {
+  const first = await searchCandidates(graph, query.exact, kinds);
+  let ranked = rankHits(query.terms, first.candidates);
+  const short = kinds.filter((kind) => !first.full.includes(kind));
+  if (query.lucene === query.exact || !short.length) return { ranked, lowerBound: first.full.length > 0 };
+  if (ranked.filter((h) => h.coverage === 1).length >= need) return { ranked, lowerBound: true };
+  const fuzzy = await searchCandidates(graph, query.lucene, short);
+  ranked = rankHits(query.terms, [...first.candidates.filter((c) => !short.includes(c.kind as SearchKind)), ...fuzzy.candidates]);
+  return { ranked, lowerBound: first.full.length + fuzzy.full.length > 0 };
 }
 
 export async function ping(graph: Graph): Promise<void> {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/server.js';
 import { ROOT } from '../../src/config.js';
 import type { Graph } from '../../src/db/driver.js';
+import { REFRESH_SPOKE_ON, REFRESH_TOPIC_COUNTS } from '../../src/graph/cypher.js';
 import { explorerResponse } from '../../src/web/assets.js';
 import { gql, ingestSeeds } from '../support/api.js';
 import { launchBrowser, openPage } from '../support/browser.js';
@@ -50,6 +51,10 @@ beforeAll(async () => {
   const report = await ingestSeeds(graph);
   expect(report.errors).toEqual([]);
   await graph.driver.executeQuery(BUSY, {}, { database: graph.database });
+  // written past the ingest: the tallies the ingest keeps (what whoSaid ranks by) are refreshed as a batch write does
+  const speakerIds = Array.from({ length: 24 }, (_, k) => `person:simulated-${k}`);
+  const { records } = await graph.driver.executeQuery(REFRESH_SPOKE_ON, { speakerIds }, { database: graph.database });
+  await graph.driver.executeQuery(REFRESH_TOPIC_COUNTS, { ids: records[0].get('topics') }, { database: graph.database });
   const app = createServer(graph, { ...testConfig(), QG_CACHE_TTL_MS: 0 }, { handlers: [explorerResponse] });
   server = app.server;
   api = app.fetch;

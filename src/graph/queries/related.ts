@@ -96,19 +96,20 @@ RETURN key, ${project.Statement('s')} AS node`,
 
 /**
  * Ranked tallies share one shape: from each key's node along a path to related nodes, how many distinct `c` each
- * related node has, most first, then by name. Those the ingest keeps (KEPT) are read off their relationship.
+ * related node has, most first, then by name. Those the ingest keeps (KEPT) are read off their relationship. Each
+ * related node comes projected too: the tallied nodes load with their counts, not in one more round trip.
  */
 const TALLIES = {
   /** Topics each speaker spoke on, with how many of their statements. */
-  topicsOfSpeakers: { from: 'Speaker {id: key}', path: '-[:SAID]->(c:Statement)-[:ABOUT]->(x:Topic)', ref: 'x.id' },
+  topicsOfSpeakers: { from: 'Speaker {id: key}', path: '-[:SAID]->(c:Statement)-[:ABOUT]->(x:Topic)', ref: 'x.id', entity: 'Topic' },
   /** Outlets each outlet's articles cite or are based on, with how many articles. */
-  citesOfOutlets: { from: 'Outlet {key: key}', path: '<-[:PUBLISHED_BY]-(c:Article)-[:CITES|BASED_ON]->(x:Outlet)', ref: 'x.key' },
+  citesOfOutlets: { from: 'Outlet {key: key}', path: '<-[:PUBLISHED_BY]-(c:Article)-[:CITES|BASED_ON]->(x:Outlet)', ref: 'x.key', entity: 'Outlet' },
 } as const;
 
 /** Tallies the ingest keeps as QUOTED_BY (cypher.ts REFRESH_SPOKE_ON): read, not counted. */
 const KEPT = {
-  outletsOfSpeakers: { from: 'Speaker {id: key}', path: '-[k:QUOTED_BY]->(x:Outlet)', ref: 'x.key' },
-  speakersOfOutlets: { from: 'Outlet {key: key}', path: '<-[k:QUOTED_BY]-(x:Speaker)', ref: 'x.id' },
+  outletsOfSpeakers: { from: 'Speaker {id: key}', path: '-[k:QUOTED_BY]->(x:Outlet)', ref: 'x.key', entity: 'Outlet' },
+  speakersOfOutlets: { from: 'Outlet {key: key}', path: '<-[k:QUOTED_BY]-(x:Speaker)', ref: 'x.id', entity: 'Speaker' },
 } as const;
 
 export type Tally = keyof typeof TALLIES | keyof typeof KEPT;
@@ -120,7 +121,7 @@ export function tallyQuery(tally: Tally, keys: Keys): Query {
       cypher: `UNWIND $keys AS key
 MATCH (:${k.from})${k.path}
 WITH key, x, k.quotes AS count ORDER BY count DESC, x.name
-RETURN key, ${k.ref} AS ref, count`,
+RETURN key, ${k.ref} AS ref, count, ${project[k.entity]('x')} AS node`,
       params: { keys },
     };
   }
@@ -129,7 +130,7 @@ RETURN key, ${k.ref} AS ref, count`,
     cypher: `UNWIND $keys AS key
 MATCH (:${t.from})${t.path}
 WITH key, x, count(DISTINCT c) AS count ORDER BY count DESC, x.name
-RETURN key, ${t.ref} AS ref, count`,
+RETURN key, ${t.ref} AS ref, count, ${project[t.entity]('x')} AS node`,
     params: { keys },
   };
 }

@@ -22,13 +22,19 @@ export async function read(graph: Graph, query: Query): Promise<Row[]> {
   return res.records.map((r) => plain(r.toObject()) as Row);
 }
 
-/** Temporal values to ISO strings, so resolvers and JSON see plain data. */
+/** Temporal values to ISO strings, so resolvers and JSON see plain data (loops, not entries: a page holds thousands). */
 function plain(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(plain);
-  if (neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v)) return v.toString();
+  if (Array.isArray(v)) {
+    const out = new Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = plain(v[i]);
+    return out;
+  }
   if (neo4j.isInt(v)) return v.toNumber();
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  if (neo4j.isDate(v) || neo4j.isDateTime(v) || neo4j.isLocalDateTime(v)) return v.toString();
+  const out: Row = {};
+  for (const k of Object.keys(v)) out[k] = plain((v as Row)[k]);
+  return out;
 }
 
 /** Whole numbers go over Bolt as Integer (SKIP and LIMIT refuse floats). */

@@ -48,14 +48,16 @@ const PROJECT_PAGE = `CALL (page) {
 /** Every report of the page's statements with its article (or nothing, when none is selected). */
 function reportsPart(reports: boolean | undefined): string {
   if (!reports) return `WITH *, [] AS reports, [] AS articles`;
-  return `CALL (speakers) {
-  UNWIND speakers AS x
-  UNWIND x.statements AS st
-  MATCH (q:Quote)-[:REPORTS]->(:Statement {id: st.id})
-  OPTIONAL MATCH (a:Article)-[:QUOTES]->(q)
-  WITH st, q, a ORDER BY a.published IS NULL, a.published, a.id, q.start
+  return `CALL (page) {
+  // the statement nodes of the page, not their projections (no seek by id); the model's relationship types say
+  // the labels (REPORTS from a Quote, QUOTES from an Article), so no label is checked per row
+  UNWIND page AS x
+  UNWIND x.said AS s
+  MATCH (q)-[:REPORTS]->(s)
+  OPTIONAL MATCH (a)-[:QUOTES]->(q)
+  WITH s, q, a ORDER BY a.published IS NULL, a.published, a.id, q.start
   // a report needs only its wording and its article; Report.quote loads the whole quote when asked
-  WITH collect({key: st.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
+  WITH collect({key: s.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
        collect(DISTINCT a) AS articles
   // each article projected once, not once per report; its outlet (a handful for a page) loads by key
   RETURN reports, [a IN articles | ${project.Article('a')}] AS articles
@@ -78,11 +80,18 @@ CALL (t, scope) {
   // the rank starts with the topic's id: its speakers, most statements first, in the index's order
   MATCH (sp:Speaker)-[r:SPOKE_ON]->(:Topic) WHERE r.rank STARTS WITH t.id + '\\u0000'
   WITH sp, r ORDER BY r.rank SKIP $skip LIMIT $first
-  CALL (sp, scope) {
+  // the tally lists the statements in scope: one index seek each, not a walk over all the speaker's statements
+  // (a graph whose tallies predate the list, until its next ingest recomputes them, walks them)
+  CALL (sp, r, scope) {
+    UNWIND r.statementIds AS id
+    MATCH (s:Statement {id: id})
+    RETURN s
+    UNION
+    WITH sp, r, scope WHERE r.statementIds IS NULL
     MATCH (sp)-[:SAID]->(s:Statement)-[:ABOUT]->(n:Topic) WHERE n IN scope
-    RETURN collect(DISTINCT s) AS said
+    RETURN s
   }
-  WITH r, sp, said ORDER BY r.rank
+  WITH r, sp, collect(s) AS said ORDER BY r.rank
   RETURN collect({sp: sp, said: said}) AS page
 }
 WITH t, scope, page, coalesce(t.speakerCount, 0) AS total, coalesce(t.statementCount, 0) AS statementCount
