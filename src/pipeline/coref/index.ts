@@ -5,6 +5,7 @@
 // agreement in gender and number, recency and prominence; no tagging.
 import type { Article, Mention, Quote, SpeakerType, Span } from '../doc.js';
 import { ORG_HEADS } from '../speakers/words.js';
+import { appositiveGroup } from './apposition.js';
 import { Entities, type Entity } from './entities.js';
 import { readMention, type ReadMention } from './mention.js';
 import { resolvePronoun } from './pronouns.js';
@@ -52,7 +53,7 @@ export function resolveEntities(article: Article, quotes: Quote[]): Quote[] {
 }
 
 function link(ents: Entities, article: Article, spans: Span[], m: Mention, hint: SpeakerType, exclude: Entity | null): Entity | null {
-  const ws = words(article.source.text, m, spans);
+  const ws = words(article.source.text, appositiveGroup(article.source.text, m, spans, article.span), spans);
   const read = readMention(ws);
   if (!read) return null;
   const e = read.kind === 'pronoun' ? resolvePronoun(ents, article, read.agrees, m, exclude) : entityFor(ents, read, m, hint);
