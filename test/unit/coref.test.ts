@@ -61,6 +61,18 @@ describe('resolveEntities', () => {
     expect(names('"Q0," his niece, who met Jane Price, said.', [['Q0', 'his niece']])).toEqual(['his niece']);
   });
 
+  it('takes a possessed description or a title noun up as "the" one would, and a family as a group', () => {
+    const text =
+      'David Axelrod spoke on Wednesday. "Q0," said Obama\'s former campaign strategist.\n' +
+      'Adam Schiff, the top Democrat on the committee, spoke. "Q1," the California congressman said.\n' +
+      'Lawyer Justin Bamberg met the press. "Q2," Scott\'s family said.';
+    expect(names(text, [['Q0', "Obama's former campaign strategist"], ['Q1', 'the California congressman'], ['Q2', "Scott's family"]])).toEqual([
+      'David Axelrod',
+      'Adam Schiff',
+      "Scott's family",
+    ]);
+  });
+
   it('keeps two people who share a surname apart; the bare surname stays with the first named, an office picks its holder', () => {
     const text =
       'Mayor Helen Fox opened the fair with her daughter, Ellen Fox, beside her.\n' +

@@ -90,7 +90,8 @@ function entityFor(ents: Entities, read: Exclude<ReadMention, { kind: 'pronoun' 
  */
 function role(ents: Entities, read: Extract<ReadMention, { kind: 'role' }>, m: Mention): Entity {
   const org = ORG_HEADS.has(read.head);
-  const speaksFor = DOCUMENT_NOUNS.has(read.head) || SPOKES_NOUNS.has(read.head);
+  // the noun as written: "congressman" is a representative by title, no one's spokesperson
+  const speaksFor = DOCUMENT_NOUNS.has(read.noun) || SPOKES_NOUNS.has(read.noun);
   if (speaksFor) {
     const owner = ents.ownerOfEarlier(read.head, m.start);
     if (owner) return owner;
@@ -113,7 +114,7 @@ function role(ents: Entities, read: Extract<ReadMention, { kind: 'role' }>, m: M
     }
   }
   // a document nobody is said to have put out ("the book") speaks for no person: no "he" or "she" takes it up
-  return ents.described(read.phrase, org || speaksFor && !SPOKES_NOUNS.has(read.head) ? 'organization' : 'person', read.plural, read.gender);
+  return ents.described(read.phrase, org || speaksFor && !SPOKES_NOUNS.has(read.noun) ? 'organization' : 'person', read.plural, read.gender);
 }
 
 /** How many sentences back a definite description looks for the entity it takes up. */
