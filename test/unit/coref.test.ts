@@ -73,6 +73,13 @@ describe('resolveEntities', () => {
     ]);
   });
 
+  it('reads a role piece with its determiner, from the word it starts in, and with the conjunct before it', () => {
+    const text =
+      'Hillary Clinton spoke in Ohio. The former first lady and U.S. senator called it "a mistake."\n' +
+      'Ivanka Trump, a mother of three, spoke next. "Q1," said the 34-year-old mother.';
+    expect(names(text, [['a mistake', 'U.S. senator'], ['Q1', 'old mother']])).toEqual(['Hillary Clinton', 'Ivanka Trump']);
+  });
+
   it('keeps two people who share a surname apart; the bare surname stays with the first named, an office picks its holder', () => {
     const text =
       'Mayor Helen Fox opened the fair with her daughter, Ellen Fox, beside her.\n' +

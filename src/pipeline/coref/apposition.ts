@@ -15,7 +15,8 @@ const MAX_WORDS = 8;
 /** The mention widened to the appositive group holding the person it denotes, or the mention as it is. */
 export function appositiveGroup(text: string, m: Span, quoted: Span[], within: Span): Span {
   const ws = words(text, { start: Math.max(within.start, m.start - REACH), end: Math.min(within.end, m.end + REACH) }, quoted);
-  const i = ws.findIndex((w) => w.start >= m.start);
+  // from the word the mention starts in: "old mother" cut from "34-year-old mother"
+  const i = ws.findIndex((w) => w.end > m.start);
   let j = i;
   while (j + 1 < ws.length && ws[j + 1].end <= m.end) j++;
   if (i < 0 || ws[i].start >= m.end || ws.slice(i, j + 1).some((w) => w.quoted)) return m;
@@ -26,7 +27,8 @@ export function appositiveGroup(text: string, m: Span, quoted: Span[], within: S
     // "Smith's niece, state Del. Jane Price": the name after it
     const piece = pieceAt(ws, j + 2, 1, ws[i].sent);
     if (ws[j + 1]?.text === ',' && piece && namesPerson(ws, piece)) return { start: m.start, end: ws[piece[1]].end };
-    return m;
+    const a = roleStart(ws, i);
+    return ws[a].start === m.start ? m : { start: ws[a].start, end: m.end };
   }
   // "Paul Ryan, R-Wis.": a name before it, across short pieces ("59", "of Ashton")
   let k = i - 1;
@@ -38,6 +40,22 @@ export function appositiveGroup(text: string, m: Span, quoted: Span[], within: S
     k = piece[0] - 1;
   }
   return m;
+}
+
+const DETERMINER = /^(the|a|an)$/u;
+
+/**
+ * Where a role phrase starts: at its determiner ("the 34-year-old mother"), or for a second conjunct at the first
+ * one's ("The former first lady and U.S. senator"), both one person.
+ */
+function roleStart(ws: Word[], i: number): number {
+  const sent = ws[i].sent;
+  const open = (k: number) => k >= 0 && ws[k].sent === sent && !ws[k].quoted;
+  if (DETERMINER.test(ws[i].lower)) return i;
+  if (open(i - 1) && DETERMINER.test(ws[i - 1].lower)) return i - 1;
+  if (!open(i - 1) || ws[i - 1].lower !== 'and') return i;
+  for (let k = i - 2; k >= i - 2 - MAX_WORDS && open(k) && !isPunct(ws[k]); k--) if (DETERMINER.test(ws[k].lower)) return k;
+  return i;
 }
 
 const isPerson = (r: ReturnType<typeof readMention>) => r?.kind === 'name' && r.run.kind === 'person';
