@@ -50,6 +50,36 @@ describe('resolveEntities', () => {
     ).toEqual(['Jane Doe', 'John Roe', 'Donna Smith', 'Paul D. Ryan', 'Marcia Price']);
   });
 
+  it('reads the appositive group a mention is one piece of: the person it names, not a party tag, a place or a role', () => {
+    const text =
+      'House Speaker Paul Ryan, R-Wis., said "Q0."\n' +
+      'Donna Smith, 59, of Ashton, Md., who watched the event, said "Q1."\n' +
+      '"Q2," Roe\'s niece, state Del. Marcia Price, shouted.';
+    expect(names(text, [['Q0', 'R-Wis'], ['Q1', 'Md.'], ['Q2', "Roe's niece"]])).toEqual(['Paul Ryan', 'Donna Smith', 'Marcia Price']);
+    // "of Ashton" says where someone is from, and a name after a verb is no appositive
+    expect(names('The mayor of Ashton, Md., said "Q0."', [['Q0', 'Md.']])).toEqual(['Md.']);
+    expect(names('"Q0," his niece, who met Jane Price, said.', [['Q0', 'his niece']])).toEqual(['his niece']);
+  });
+
+  it('takes a possessed description or a title noun up as "the" one would, and a family as a group', () => {
+    const text =
+      'David Axelrod spoke on Wednesday. "Q0," said Obama\'s former campaign strategist.\n' +
+      'Adam Schiff, the top Democrat on the committee, spoke. "Q1," the California congressman said.\n' +
+      'Lawyer Justin Bamberg met the press. "Q2," Scott\'s family said.';
+    expect(names(text, [['Q0', "Obama's former campaign strategist"], ['Q1', 'the California congressman'], ['Q2', "Scott's family"]])).toEqual([
+      'David Axelrod',
+      'Adam Schiff',
+      "Scott's family",
+    ]);
+  });
+
+  it('reads a role piece with its determiner, from the word it starts in, and with the conjunct before it', () => {
+    const text =
+      'Hillary Clinton spoke in Ohio. The former first lady and U.S. senator called it "a mistake."\n' +
+      'Ivanka Trump, a mother of three, spoke next. "Q1," said the 34-year-old mother.';
+    expect(names(text, [['a mistake', 'U.S. senator'], ['Q1', 'old mother']])).toEqual(['Hillary Clinton', 'Ivanka Trump']);
+  });
+
   it('keeps two people who share a surname apart; the bare surname stays with the first named, an office picks its holder', () => {
     const text =
       'Mayor Helen Fox opened the fair with her daughter, Ellen Fox, beside her.\n' +

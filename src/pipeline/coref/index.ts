@@ -5,6 +5,7 @@
 // agreement in gender and number, recency and prominence; no tagging.
 import type { Article, Mention, Quote, SpeakerType, Span } from '../doc.js';
 import { ORG_HEADS } from '../speakers/words.js';
+import { appositiveGroup } from './apposition.js';
 import { Entities, type Entity } from './entities.js';
 import { readMention, type ReadMention } from './mention.js';
 import { resolvePronoun } from './pronouns.js';
@@ -52,7 +53,7 @@ export function resolveEntities(article: Article, quotes: Quote[]): Quote[] {
 }
 
 function link(ents: Entities, article: Article, spans: Span[], m: Mention, hint: SpeakerType, exclude: Entity | null): Entity | null {
-  const ws = words(article.source.text, m, spans);
+  const ws = words(article.source.text, appositiveGroup(article.source.text, m, spans, article.span), spans);
   const read = readMention(ws);
   if (!read) return null;
   const e = read.kind === 'pronoun' ? resolvePronoun(ents, article, read.agrees, m, exclude) : entityFor(ents, read, m, hint);
@@ -89,7 +90,8 @@ function entityFor(ents: Entities, read: Exclude<ReadMention, { kind: 'pronoun' 
  */
 function role(ents: Entities, read: Extract<ReadMention, { kind: 'role' }>, m: Mention): Entity {
   const org = ORG_HEADS.has(read.head);
-  const speaksFor = DOCUMENT_NOUNS.has(read.head) || SPOKES_NOUNS.has(read.head);
+  // the noun as written: "congressman" is a representative by title, no one's spokesperson
+  const speaksFor = DOCUMENT_NOUNS.has(read.noun) || SPOKES_NOUNS.has(read.noun);
   if (speaksFor) {
     const owner = ents.ownerOfEarlier(read.head, m.start);
     if (owner) return owner;
@@ -112,7 +114,7 @@ function role(ents: Entities, read: Extract<ReadMention, { kind: 'role' }>, m: M
     }
   }
   // a document nobody is said to have put out ("the book") speaks for no person: no "he" or "she" takes it up
-  return ents.described(read.phrase, org || speaksFor && !SPOKES_NOUNS.has(read.head) ? 'organization' : 'person', read.plural, read.gender);
+  return ents.described(read.phrase, org || speaksFor && !SPOKES_NOUNS.has(read.noun) ? 'organization' : 'person', read.plural, read.gender);
 }
 
 /** How many sentences back a definite description looks for the entity it takes up. */

@@ -5,7 +5,7 @@ import type { Gender } from '../nlp.js';
 import { ORG_HEADS } from '../speakers/words.js';
 import { nameRuns, readRun, type NameRun } from './names.js';
 import { isPunct, type Word } from './text.js';
-import { DOCUMENT_NOUNS, genderOfWord, PRONOUN, SPOKES_NOUNS, titleKey } from './words.js';
+import { COLLECTIVE_NOUNS, DOCUMENT_NOUNS, genderOfWord, PRONOUN, SPOKES_NOUNS, titleKey } from './words.js';
 
 export type Agreement = (typeof PRONOUN)[string];
 
@@ -14,8 +14,8 @@ export type ReadMention =
   | { kind: 'name'; run: NameRun }
   /** Someone speaking for `owner` (a spokesperson, officials, a document): the owner is the speaker. */
   | { kind: 'owner'; run: NameRun; noun: string }
-  /** A description: head noun ("senator"), its modifiers ("vermont"), the phrase without its determiner. */
-  | { kind: 'role'; head: string; modifiers: string[]; phrase: string; plural: boolean; gender: Gender | null; possessor: NameRun | null; definite: boolean };
+  /** A description: head noun as a title key ("senator" for "Sen.") and as written, its modifiers ("vermont"), the phrase without its determiner. */
+  | { kind: 'role'; head: string; noun: string; modifiers: string[]; phrase: string; plural: boolean; gender: Gender | null; possessor: NameRun | null; definite: boolean };
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'one', 'some', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const PREPOSITIONS = new Set(['of', 'at', 'for', 'from', 'with', 'in', 'on', 'by', 'to', 'under', 'about', 'who', 'which', 'that', 'whose', 'whom']);
@@ -84,13 +84,14 @@ function readHead(words: Word[]): ReadMention {
     // someone speaking for it makes it an organization ("officials at Homeland Security Investigations")
     if (owner) return { kind: 'owner', run: SPOKES_NOUNS.has(noun) && owner.kind !== 'person' ? { ...owner, kind: 'organization' } : owner, noun };
   }
-  const plural = /s$/u.test(noun) && !/ss$/u.test(noun) && noun.length > 3;
+  const plural = (/s$/u.test(noun) && !/ss$/u.test(noun) && noun.length > 3) || COLLECTIVE_NOUNS.has(noun);
   let gender: Gender | null = genderOfWord(noun);
   for (const w of before) gender ??= genderOfWord(w.text);
   // the description as written, its determiner left out: "one Democratic source on the panel"
   const phrase = seg.filter((w, k) => k > 0 || !/^(the|a|an)$/u.test(w.lower)).map((w) => w.text).join(' ').replace(/ ([,.'])/gu, '$1');
-  const definite = /^(the|this|that)$/u.test(seg[0].lower);
-  return { kind: 'role', head: titleKey(noun), modifiers: before.map((w) => w.lower.replace(/'s$/u, '')), phrase, plural, gender, possessor, definite };
+  // "Obama's former campaign strategist", "his spokesman": a possessor makes it as definite as "the"
+  const definite = /^(the|this|that|his|her|their)$/u.test(seg[0].lower) || (possessor !== null && possessor.a === 0);
+  return { kind: 'role', head: titleKey(noun), noun, modifiers: before.map((w) => w.lower.replace(/'s$/u, '')), phrase, plural, gender, possessor, definite };
 }
 
 /** "a Trump campaign spokesman": a name with an organization's head noun after it is the organization. */

@@ -93,6 +93,8 @@ export const DOCUMENT_NOUNS = new Set(
     'tweet post website site analysis document lawsuit book article editorial piece video clip email e-mail note ' +
     'transcript announcement notice order opinion decision finding findings response reply campaign office').split(' '),
 );
+/** Singular nouns for a group of people: "Scott's family" are several, never one of them. */
+export const COLLECTIVE_NOUNS = new Set('family team staff camp crew couple board panel jury'.split(' '));
 /** Nouns for people who speak for an organization without being named. */
 export const SPOKES_NOUNS = new Set('spokesperson spokesman spokeswoman spokespeople spokesmen spokeswomen official officials representative representatives'.split(' '));
 
