@@ -24,8 +24,34 @@ export interface Tagged {
   sentences: [number, number][];
 }
 
+// wink adds every word it does not know to its lexicon, and its tokenizer then reads a word it has met as one
+// token: after some article had "Trump's" unsplit, every later "Trump's" stayed one token, so an article's
+// quotes depended on what the process had read before (a worker thread's earlier articles, where an interrupted
+// ingest resumed). The words a reading added are forgotten after it (`forget`), so a text always reads the same;
+// wink's own lists keep growing, and the engine is built anew (about 60 ms) once they hold REBUILD such words.
+interface Lexemes { hash: Record<string, number>; list: string[]; intrinsicSize: number }
 let wink: WinkMethods | null = null;
-const engine = (): WinkMethods => (wink ??= winkNLP(model, ['sbd', 'pos']));
+let lexemes: Lexemes | null = null;
+const REBUILD = 200_000;
+
+function engine(): WinkMethods {
+  if (!wink || lexemes!.list.length - lexemes!.intrinsicSize > REBUILD) {
+    // the same model, its core captured as wink unpacks it, to reach the lexicon the readings add to
+    const core = () => {
+      const m = (model as unknown as { core(): { features: { lexeme: Lexemes } } }).core();
+      lexemes = m.features.lexeme;
+      return m;
+    };
+    wink = winkNLP({ ...model, core } as typeof model, ['sbd', 'pos']);
+  }
+  return wink;
+}
+
+/** Drops from wink's lexicon the words added since it held `from` of them. */
+function forget(from: number): void {
+  const { hash, list } = lexemes!;
+  for (let i = from; i < list.length; i++) if (hash[list[i]] === i) delete hash[list[i]];
+}
 
 // Stages read the same paragraphs (topics and time both want a quote's paragraph): the taggings of the
 // latest text are kept, so each stretch is tagged once per article. Callers must not mutate a Tagged.
@@ -96,6 +122,15 @@ function cutRuns(slice: string): string {
 
 function tagNow(text: string, start: number, end: number): Tagged {
   const w = engine();
+  const known = lexemes!.list.length;
+  try {
+    return read(w, text, start, end);
+  } finally {
+    forget(known);
+  }
+}
+
+function read(w: WinkMethods, text: string, start: number, end: number): Tagged {
   const its = w.its;
   // (its tokens are found again in what wink read: a character read as a space belongs to no token)
   const slice = cutRuns(text.slice(start, end));
