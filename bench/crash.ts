@@ -54,6 +54,19 @@ function ingest(): Run {
   };
 }
 
+/** Starts the killed server again once the kernel has let go of its ports (a killed JVM takes a while to exit). */
+async function restart(server: LocalNeo4j): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await server.start();
+      return;
+    } catch (e) {
+      if (tries >= 30) throw e;
+      await sleep(2000);
+    }
+  }
+}
+
 async function batchesCommitted(graph: Graph): Promise<number> {
   const { records } = await graph.driver.executeQuery('OPTIONAL MATCH (g:IngestState) RETURN coalesce(g.version, 0) AS v', {}, { database: graph.database });
   return Number(records[0].get('v'));
@@ -92,7 +105,7 @@ for (let cycle = 1; cycle <= CYCLES; cycle++) {
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('quotegraph:'));
     stop = `, ingest stopped after ${s(performance.now() - killed)} with exit ${r.code} and ${lines.length} problem line(s)`;
     await graph.close().catch(() => undefined);
-    await local!.start();
+    await restart(local!);
     graph = await connect(cfg);
   }
   const rerun = await ingest().done;
