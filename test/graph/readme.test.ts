@@ -1,7 +1,7 @@
 // README.md says what is true: every ```graphql block runs against the API over the seeds (real ingest, real
 // Neo4j) without errors and with data in every answer, no object empty (a union without its fragment would
 // answer `node {}`); every ```cypher block runs against the same graph and returns rows; and the whoSaid example
-// lists its reports in the server's order. (Its shell commands get their own check.)
+// lists its reports in the server’s order. (Its shell commands: test/unit/readme-commands.test.ts.)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print } from 'graphql';
