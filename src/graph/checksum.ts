@@ -28,6 +28,13 @@ function canonical(v: unknown): string {
 }
 
 export async function fingerprint(graph: Graph): Promise<Fingerprint> {
+  const lines = await graphLines(graph);
+  const nodes = lines.filter((l) => l.includes('"labels":')).length;
+  return { sha256: createHash('sha256').update(lines.join('\n')).digest('hex'), nodes, relationships: lines.length - nodes };
+}
+
+/** The graph as sorted lines, one per node and relationship: what the fingerprint hashes (and what to diff). */
+export async function graphLines(graph: Graph): Promise<string[]> {
   const session = graph.driver.session({ database: graph.database, defaultAccessMode: neo4j.session.READ });
   try {
     const lines: string[] = [];
@@ -39,9 +46,7 @@ export async function fingerprint(graph: Graph): Promise<Fingerprint> {
         lines.push(canonical(row));
       }
     }
-    lines.sort();
-    const nodes = lines.filter((l) => l.includes('"labels":')).length;
-    return { sha256: createHash('sha256').update(lines.join('\n')).digest('hex'), nodes, relationships: lines.length - nodes };
+    return lines.sort();
   } finally {
     await session.close();
   }

@@ -237,7 +237,9 @@ CALL (sp) {
 }
 CALL (sp) {
   MATCH (sp)-[:SAID]->(s:Statement)-[:ABOUT]->(:Topic)-[:BROADER*0..]->(t:Topic)
-  WITH t, collect(DISTINCT s) AS said
+  // in id order: a list stored in the graph must not follow the store's order (a rerun after a crash would differ)
+  WITH DISTINCT t, s ORDER BY s.id
+  WITH t, collect(s) AS said
   WITH t, said, size(said) AS statements, reduce(n = 0, s IN said | n + COUNT { ()-[:REPORTS]->(s) }) AS reports
   CREATE (sp)-[r:SPOKE_ON {statements: statements, reports: reports, statementIds: [s IN said | s.id]}]->(t)
   SET r.rank = t.id + '\\u0000' + toString(10000000000 - statements) + '\\u0000' + sp.name + '\\u0000' + sp.id

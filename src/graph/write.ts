@@ -88,7 +88,7 @@ async function refreshTallies(tx: ManagedTransaction, speakerIds: string[]): Pro
 }
 
 /** Bumped when what the tallies (and listing keys) hold changes: a graph with another version has them all recomputed. */
-const COUNTS = 4;
+const COUNTS = 5;
 
 /** The taxonomy as (:Topic)-[:BROADER]->(:Topic); run once per ingest, before quotes link to topics. */
 export async function writeTopics(graph: Graph, taxonomy: Taxonomy): Promise<void> {

@@ -58,8 +58,10 @@ async function expectTalliesExact() {
   const recomputed = (await read(graph, { cypher: RECOMPUTED, params: {} })).map((r) => r.row);
   expect(kept.length).toBeGreaterThan(10);
   expect(kept).toEqual(recomputed);
-  const ids = async (cypher: string) => (await read(graph, { cypher, params: {} })).map((r) => `${r.key} ${[...r.ids].sort().join(',')}`);
-  expect(await ids(IDS_KEPT)).toEqual(await ids(IDS_RECOMPUTED));
+  // kept in id order (a stored list in the store's order made a rerun after a crash differ from a clean run)
+  const ids = async (cypher: string, sort: boolean) =>
+    (await read(graph, { cypher, params: {} })).map((r) => `${r.key} ${(sort ? [...r.ids].sort() : r.ids).join(',')}`);
+  expect(await ids(IDS_KEPT, false)).toEqual(await ids(IDS_RECOMPUTED, true));
   for (const t of await read(graph, { cypher: TOPICS, params: {} })) {
     expect([t.id, t.speakers, t.statements]).toEqual([t.id, t.expectedSpeakers, t.expectedStatements]);
   }
