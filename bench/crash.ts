@@ -12,7 +12,7 @@ import { loadConfig, ROOT } from '../src/config.js';
 import { connect, type Graph } from '../src/db/driver.js';
 import { LocalNeo4j } from '../src/db/local.js';
 import { migrate } from '../src/db/migrate.js';
-import { fingerprint } from '../src/graph/checksum.js';
+import { fingerprint, graphLines } from '../src/graph/checksum.js';
 import { BBC, requireCorpus } from './corpus.js';
 import { emptyGraph } from './graph.js';
 
@@ -78,6 +78,7 @@ await emptyGraph(graph);
 const clean = await ingest().done;
 if (clean.code !== 0) throw new Error(`the clean ingest failed:\n${clean.stderr}`);
 const reference = await fingerprint(graph);
+const referenceLines = new Set(await graphLines(graph));
 const batches = await batchesCommitted(graph);
 console.log(
   `clean    ${s(clean.ms)}, ${batches} batches of ${BATCH} articles; fingerprint ${reference.sha256.slice(0, 16)} ` +
@@ -112,6 +113,11 @@ for (let cycle = 1; cycle <= CYCLES; cycle++) {
   const after = await fingerprint(graph);
   const same = rerun.code === 0 && after.sha256 === reference.sha256;
   if (same) survived++;
+  else {
+    // what differs, for the reader: the first lines only the rerun has
+    const extra = (await graphLines(graph)).filter((l) => !referenceLines.has(l));
+    for (const l of extra.slice(0, 3)) console.log(`  only after the rerun: ${l.slice(0, 300)}`);
+  }
   console.log(
     `cycle ${String(cycle).padStart(2)}: killed ${kind.padEnd(6)} at ${at}/${batches} batches${stop}; rerun ${s(rerun.ms)}, ` +
       `exit ${rerun.code}: ${same ? 'identical graph' : `DIFFERENT (${after.nodes} nodes, ${after.relationships} relationships)`}`,
