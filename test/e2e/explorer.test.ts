@@ -73,7 +73,7 @@ describe('explorer in a real browser', () => {
     await shot('topic');
 
     // the statement of her speech: its reference is one outlet's full wording (the AP's), not a stitch of quotes
-    await sheinbaum.locator('.statement-link', { hasText: /No, President Trump/ }).first().click();
+    await sheinbaum.locator('.statement-link', { hasText: /How can we help you fight drug trafficking/ }).first().click();
     const detail = page.getByTestId('statement-detail');
     await detail.waitFor();
     expect(await detail.getByTestId('canonical').textContent()).toMatch(/^He said, .How can we help you fight drug trafficking\?/);
