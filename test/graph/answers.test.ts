@@ -1,31 +1,10 @@
 // Issue 13's API additions over the seeds, ingested by the real ingest into the test Neo4j: provenance on quotes
 // and articles (saidOnFrom, caption, opening), whoSaid totals and pages, search that answers "who said this?"
 // (ranking, phrases, typos, article text, highlights, escaping), and the confidence filter.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/api/server.js';
-import type { Graph } from '../../src/db/driver.js';
-import { gql, ingestSeeds, type Fetch } from '../support/api.js';
-import { clearGraph, testConfig, testGraph } from '../support/graph.js';
+import { describe, expect, it } from 'vitest';
+import { seededApi } from '../support/api.js';
 
-let graph: Graph;
-let api: Fetch;
-
-beforeAll(async () => {
-  graph = await testGraph();
-  await clearGraph(graph);
-  const report = await ingestSeeds(graph);
-  expect(report.errors).toEqual([]);
-  api = createServer(graph, { ...testConfig(), QG_CACHE_TTL_MS: 0 }).fetch;
-});
-afterAll(async () => {
-  await graph?.close();
-});
-
-const ok = async (query: string, variables?: Record<string, unknown>) => {
-  const r = await gql(api, query, variables);
-  expect(r.errors).toBeUndefined();
-  return r.data;
-};
+const { ok, request } = seededApi();
 
 describe('provenance', () => {
   it('a dated quote says which words of the article its date was read from', async () => {
@@ -176,7 +155,7 @@ describe('searchResults: who said this?', () => {
       expect(ids(next).some((id: string) => ids(first).includes(id))).toBe(false);
     }
     for (const text of ['"unbalanced', 'AND OR NOT', 'a:b~ (c) [d TO e] {f} ^g* h? \\ / && || !', '*', 'text:/.*/']) {
-      const r = await gql(api, 'query ($t: String!) { searchResults(text: $t) { totalCount } }', { t: text });
+      const r = await request('query ($t: String!) { searchResults(text: $t) { totalCount } }', { t: text });
       expect(r.errors, text).toBeUndefined();
     }
     expect((await search('*')).totalCount).toBe(0);

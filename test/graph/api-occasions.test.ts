@@ -1,29 +1,9 @@
 // The API's occasions and reference wordings over the seeds, ingested by the real ingest: Statement.occasion and
 // Statement.reference, the occasions connection with its filters, and statements filtered by occasion.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/api/server.js';
-import type { Graph } from '../../src/db/driver.js';
-import { gql, ingestSeeds, type Fetch } from '../support/api.js';
-import { clearGraph, testConfig, testGraph } from '../support/graph.js';
+import { describe, expect, it } from 'vitest';
+import { seededApi } from '../support/api.js';
 
-let graph: Graph;
-let api: Fetch;
-
-beforeAll(async () => {
-  graph = await testGraph();
-  await clearGraph(graph);
-  expect((await ingestSeeds(graph)).errors).toEqual([]);
-  api = createServer(graph, { ...testConfig(), QG_CACHE_TTL_MS: 0 }).fetch;
-});
-afterAll(async () => {
-  await graph?.close();
-});
-
-const ok = async (query: string, variables?: Record<string, unknown>) => {
-  const r = await gql(api, query, variables);
-  expect(r.errors).toBeUndefined();
-  return r.data;
-};
+const { ok, request } = seededApi();
 
 describe('occasions and references', () => {
   it('every statement names its reference report, whose wording is its canonical one and whose difference is canonical', async () => {

@@ -1,9 +1,12 @@
 // Helpers of the API tests: the seeds ingested, GraphQL requests through the server's fetch handler, a count
 // of database round trips, and a checksum of the whole graph.
 import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createServer } from '../../src/api/server.js';
 import type { Graph } from '../../src/db/driver.js';
 import { ingestSources } from '../../src/graph/ingest.js';
 import { goldPipeline } from './gold-pipeline.js';
+import { clearGraph, testConfig, testGraph } from './graph.js';
 import { textSources } from './ingest.js';
 
 export const SEEDS = new URL('../fixtures/seeds/', import.meta.url).pathname;
@@ -76,4 +79,29 @@ function stable(v: unknown): string {
     return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`;
   }
   return JSON.stringify(v === undefined ? null : String(v));
+}
+
+/**
+ * The seeds in a cleared test graph and the API over it (uncached), set up before a file's tests and closed after:
+ * `ok` runs an operation and expects no errors, `request` returns the whole result.
+ */
+export function seededApi() {
+  let graph: Graph;
+  let api: Fetch;
+  beforeAll(async () => {
+    graph = await testGraph();
+    await clearGraph(graph);
+    expect((await ingestSeeds(graph)).errors).toEqual([]);
+    api = createServer(graph, { ...testConfig(), QG_CACHE_TTL_MS: 0 }).fetch;
+  });
+  afterAll(async () => {
+    await graph?.close();
+  });
+  const request = (query: string, variables?: Record<string, unknown>) => gql(api, query, variables);
+  const ok = async (query: string, variables?: Record<string, unknown>) => {
+    const r = await request(query, variables);
+    expect(r.errors).toBeUndefined();
+    return r.data;
+  };
+  return { ok, request };
 }
