@@ -5,13 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, print } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../src/api/server.js';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config.js';
-import type { Graph } from '../../src/db/driver.js';
 import { splitStatements } from '../../src/db/migrate.js';
-import { gql, ingestSeeds, type Fetch } from '../support/api.js';
-import { clearGraph, testConfig, testGraph } from '../support/graph.js';
+import { seededApi } from '../support/api.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const blocks = (lang: string) => [...README.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]);
@@ -22,18 +19,7 @@ const operations = blocks('graphql').flatMap((block) =>
 );
 const cyphers = blocks('cypher').flatMap(splitStatements);
 
-let graph: Graph;
-let api: Fetch;
-
-beforeAll(async () => {
-  graph = await testGraph();
-  await clearGraph(graph);
-  expect((await ingestSeeds(graph)).errors).toEqual([]);
-  api = createServer(graph, { ...testConfig(), QG_CACHE_TTL_MS: 0 }).fetch;
-});
-afterAll(async () => {
-  await graph?.close();
-});
+const seeded = seededApi();
 
 /** Paths of empty objects in an answer. */
 function emptyObjects(v: unknown, path = ''): string[] {
@@ -52,7 +38,7 @@ describe('README.md', () => {
   });
 
   it.each(operations.map((op) => [op.replace(/\s+/g, ' ').slice(0, 70), op]))('GraphQL %s', async (_, op) => {
-    const r = await gql(api, op);
+    const r = await seeded.request(op);
     expect(r.errors).toBeUndefined();
     for (const [field, value] of Object.entries(r.data)) {
       expect(value, field).not.toBeNull();
@@ -62,6 +48,7 @@ describe('README.md', () => {
   });
 
   it.each(cyphers.map((c) => [c.split('\n')[0].slice(0, 70), c]))('Cypher %s', async (_, cypher) => {
+    const graph = seeded.graph();
     const { records } = await graph.driver.executeQuery(cypher, {}, { database: graph.database });
     expect(records.length).toBeGreaterThan(0);
   });
@@ -72,7 +59,7 @@ describe('README.md', () => {
     const shown = [...json.matchAll(/"wording": "((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`));
     expect(shown.length).toBeGreaterThan(1);
     const query = operations.find((op) => op.includes('whoSaid'))!;
-    const { data } = await gql(api, query);
+    const { data } = await seeded.request(query);
     const statements = data.whoSaid.speakers.flatMap((s: any) => s.statements);
     const st = statements.find((s: any) => s.reports.some((r: any) => r.wording === shown[0]));
     expect(st, shown[0]).toBeDefined();

@@ -83,7 +83,7 @@ function stable(v: unknown): string {
 
 /**
  * The seeds in a cleared test graph and the API over it (uncached), set up before a file's tests and closed after:
- * `ok` runs an operation and expects no errors, `request` returns the whole result.
+ * `ok` runs an operation and expects no errors, `request` returns the whole result, `graph` the graph itself.
  */
 export function seededApi() {
   let graph: Graph;
@@ -103,5 +103,5 @@ export function seededApi() {
     expect(r.errors).toBeUndefined();
     return r.data;
   };
-  return { ok, request };
+  return { ok, request, graph: () => graph };
 }
