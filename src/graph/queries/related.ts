@@ -41,45 +41,34 @@ RETURN key, ${project.Quote('q')} AS node`,
   };
 }
 
-export function statementsOfSpeakersQuery(speakerIds: Keys, limit: number, skip = 0): Query {
+/**
+ * A page of each parent's related nodes: `match` binds `v` from the parent's `key`, `order` sorts them (the
+ * patterns are this module's constants, never input).
+ */
+function pageOfEach(match: string, v: string, order: string, projection: string, keys: Keys, limit: number, skip: number): Query {
   return {
     cypher: `UNWIND $keys AS key
 CALL (key) {
-  MATCH (:Speaker {id: key})-[:SAID]->(s:Statement)
-  WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id SKIP $skip LIMIT $limit
-  RETURN ${project.Statement('s')} AS node
-}
-RETURN key, node`,
-    params: { keys: speakerIds, limit: int(limit), skip: int(skip) },
-  };
-}
-
-/** The statements said at each occasion, earliest first. */
-export function statementsAtOccasionsQuery(occasionIds: Keys, limit: number, skip = 0): Query {
-  return {
-    cypher: `UNWIND $keys AS key
-CALL (key) {
-  MATCH (s:Statement)-[:AT]->(:Occasion {id: key})
-  WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id SKIP $skip LIMIT $limit
-  RETURN ${project.Statement('s')} AS node
-}
-RETURN key, node`,
-    params: { keys: occasionIds, limit: int(limit), skip: int(skip) },
-  };
-}
-
-export function articlesOfOutletsQuery(keys: Keys, limit: number, skip = 0): Query {
-  return {
-    cypher: `UNWIND $keys AS key
-CALL (key) {
-  MATCH (a:Article)-[:PUBLISHED_BY]->(:Outlet {key: key})
-  WITH a ORDER BY a.published IS NULL, a.published DESC, a.id SKIP $skip LIMIT $limit
-  RETURN ${project.Article('a')} AS node
+  MATCH ${match}
+  WITH ${v} ORDER BY ${order} SKIP $skip LIMIT $limit
+  RETURN ${projection} AS node
 }
 RETURN key, node`,
     params: { keys, limit: int(limit), skip: int(skip) },
   };
 }
+
+const EARLIEST_SAID = 's.saidOn IS NULL, s.saidOn, s.id';
+
+export const statementsOfSpeakersQuery = (speakerIds: Keys, limit: number, skip = 0): Query =>
+  pageOfEach('(:Speaker {id: key})-[:SAID]->(s:Statement)', 's', EARLIEST_SAID, project.Statement('s'), speakerIds, limit, skip);
+
+/** The statements said at each occasion, earliest first. */
+export const statementsAtOccasionsQuery = (occasionIds: Keys, limit: number, skip = 0): Query =>
+  pageOfEach('(s:Statement)-[:AT]->(:Occasion {id: key})', 's', EARLIEST_SAID, project.Statement('s'), occasionIds, limit, skip);
+
+export const articlesOfOutletsQuery = (keys: Keys, limit: number, skip = 0): Query =>
+  pageOfEach('(a:Article)-[:PUBLISHED_BY]->(:Outlet {key: key})', 'a', 'a.published IS NULL, a.published DESC, a.id', project.Article('a'), keys, limit, skip);
 
 /** Statements only this outlet carried: no article outside it (with or without a known outlet) reports them. */
 export function exclusivesQuery(keys: Keys): Query {
