@@ -82,12 +82,17 @@ export async function groupStatements(
       occasion: q.occasion ?? null, outlet: d.article.outlet, published: d.article.published,
     };
   };
+  // one text read from two files is one article (its id is its content's): grouped once, both copies get the result
+  const firstDoc = new Map<string, number>();
+  docs.forEach((d, di) => firstDoc.has(d.article.id) || firstDoc.set(d.article.id, di));
+  const copy = (di: number) => firstDoc.get(docs[di].article.id) !== di;
   docs.forEach((d, di) =>
+    copy(di) ||
     d.quotes.forEach((q, qi) => {
       if (q.speaker?.id) units.push(unitOf(d, di, q, qi, q.speaker.id));
     }),
   );
-  const speakerOfOrphan = adoptOrphans(docs, units);
+  const speakerOfOrphan = adoptOrphans(docs.map((d, di) => (copy(di) ? { ...d, quotes: [] } : d)), units);
   for (const [key, match] of speakerOfOrphan) {
     const [di, qi] = key.split(':').map(Number);
     units.push({ ...unitOf(docs[di], di, docs[di].quotes[qi], qi, match.speakerId), speakerName: match.speakerName, speakerType: match.speakerType });
@@ -204,8 +209,9 @@ export async function groupStatements(
     ...d,
     quotes: d.quotes.map((q, qi) => {
       const i = unitByKey.get(quoteKey(d.article.id, q.start, q.end));
-      if (i == null || units[i].doc !== di || units[i].quote !== qi) return q;
-      const from = speakerOfOrphan.get(`${di}:${qi}`);
+      const own = firstDoc.get(d.article.id)!;
+      if (i == null || units[i].doc !== own || units[i].quote !== qi) return q;
+      const from = speakerOfOrphan.get(`${own}:${qi}`);
       const speaker = from ? { ...docs[from.doc].quotes[from.quote].speaker!, mention: null, role: null } : q.speaker;
       return { ...q, speaker, statement: statementOf.get(i) ?? null };
     }),
