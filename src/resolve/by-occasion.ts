@@ -12,10 +12,10 @@ const NEAR_PARAGRAPHS = 2;
  * In each article, per speaker:
  * - excerpts that a copy of the article (a wire story, a republished piece) carries word for word, each of them,
  *   are one source's interview or passage: one statement;
- * - a whole quote (not a fragment) found in no other article joins the one excerpt of a compatible occasion
+ * - a whole quote (not a fragment) found in no other article joins the excerpt of a compatible occasion
  *   that other articles also report, in words resting on at least ANCHOR_WORDS (`anchored`: a short refrain
  *   anchors nothing), where the article ties the two: both name their occasion, or they stand at most
- *   NEAR_PARAGRAPHS apart;
+ *   NEAR_PARAGRAPHS apart; tied to several, the one fewest paragraphs away (equally near: none);
  * - a group found in one article only joins the one group of other articles on the same dated occasion.
  * Quotes of one article that no other reports stay apart (an article may quote a speaker from several occasions),
  * and so do two excerpts that other articles each report on its own: a statement is one passage, an answer, not
@@ -58,7 +58,6 @@ export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<nu
   for (const idx of lists) {
     const roots = [...new Set(idx.filter((i) => joinable(units[i])).map((i) => groups.find(i)))];
     const cores = roots.filter(isCore);
-    const left: number[] = [];
     // the article ties a whole quote (not a fragment) to that excerpt (as the article reports it, not to what
     // joined it here since): both name their occasion, or they stand a paragraph or two apart
     const excerpt = new Map(cores.map((c) => [c, idx.filter((i) => groups.find(i) === c)]));
@@ -69,9 +68,13 @@ export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<nu
       const named = gi.some((i) => units[i].occasion) && ci.some((i) => units[i].occasion);
       return named || gi.some((i) => ci.some((j) => Math.abs(units[i].paragraph - units[j].paragraph) <= NEAR_PARAGRAPHS));
     };
+    const gap = (c: number, g: number) => {
+      const gi = idx.filter((i) => groups.find(i) === groups.find(g)), ci = excerpt.get(c)!;
+      return Math.min(...gi.flatMap((i) => ci.map((j) => Math.abs(units[i].paragraph - units[j].paragraph))));
+    };
     for (const g of roots.filter((r) => !reportedElsewhere(r))) {
-      const fits = cores.filter((c) => groups.canJoin(c, g) && tied(c, g));
-      if (fits.length === 1) join(fits[0], g);
+      const fits = cores.filter((c) => groups.canJoin(c, g) && tied(c, g)).map((c) => ({ c, d: gap(c, g) })).sort((a, b) => a.d - b.d);
+      if (fits.length === 1 || (fits.length > 1 && fits[0].d < fits[1].d)) join(fits[0].c, g);
     }
   }
 

@@ -153,6 +153,36 @@ describe('groupStatements', () => {
     expect(r.get('a1:We have lowe')).not.toBe(r.get('b1:We will neve'));
   });
 
+  it('an excerpt tied to two excerpts that other articles report joins the nearer one', async () => {
+    const first = 'We will never accept the presence of foreign troops in our territory, under no circumstances.';
+    const second = 'The cartels will be fought by our own police and our own army, with information we share.';
+    const r = statementOf(
+      await groupStatements(
+        [
+          story('a6', [[said(first)], [said('Our relationship is one of cooperation and respect for each other.')], [said('Unrelated.', 'p:other')], [said(second)]]),
+          story('b6', [[said(first)]]),
+          story('c6', [[said(second)]]),
+        ],
+        [],
+        null,
+      ),
+    );
+    // a paragraph from the first, two from the second: the first's
+    expect(r.get('a6:Our relation')).toBe(r.get('b6:We will neve'));
+    expect(r.get('a6:Our relation')).not.toBe(r.get('c6:The cartels '));
+    // two excerpts that other articles each report stay two statements
+    expect(r.get('a6:We will neve')).not.toBe(r.get('a6:The cartels '));
+  });
+
+  it('one text read from two files: both copies get the statements of its quotes', async () => {
+    const words = 'We will never accept the presence of foreign troops in our territory, under no circumstances.';
+    const twice = [story('c7', [[said(words)]]), story('c7', [[said(words)]]), story('d7', [[said(words)]])];
+    const r = await groupStatements(twice, [], null);
+    const got = r.docs.map((d) => d.quotes[0].statement);
+    expect(got[0]).toBeTruthy();
+    expect(new Set(got).size).toBe(1);
+  });
+
   it('a short refrain links its two quotes but anchors nothing: other quotes near it stay apart', async () => {
     const r = statementOf(
       await groupStatements(
