@@ -11,7 +11,8 @@ const NEAR_PARAGRAPHS = 2;
 /**
  * In each article, per speaker:
  * - excerpts that a copy of the article (a wire story, a republished piece) carries word for word, each of them,
- *   are one source's interview or passage: one statement;
+ *   are one source's interview or passage: one statement; the copy is known by COPY_TWINS or more of the
+ *   speaker's wordings found in both, and then even a two-word fragment is the same quote in both;
  * - a whole quote (not a fragment) found in no other article joins the excerpt of a compatible occasion
  *   that other articles also report, in words resting on at least ANCHOR_WORDS (`anchored`: a short refrain
  *   anchors nothing), where the article ties the two: both name their occasion, or they stand at most
@@ -40,6 +41,11 @@ export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<nu
     if (anchor) anchors.add(groups.find(a));
   };
   const isCore = (node: number) => reportedElsewhere(node) && anchors.has(groups.find(node));
+  // a copy of the article carries the speaker's words word for word, the shortest fragments too: each is one quote
+  for (const [a, b] of copyTwins(units)) {
+    join(a, b);
+    anchors.add(groups.find(a));
+  }
 
   const members = new Map<number, number[]>();
   units.forEach((u, i) => joinable(u) && members.set(groups.find(i), [...(members.get(groups.find(i)) ?? []), i]));
@@ -95,4 +101,32 @@ export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<nu
       );
       if (matches.size === 1) join(g, [...matches][0]);
     }
+}
+
+/** Quotes that articles copying one another carry with the same words twice or more. */
+const COPY_TWINS = 2;
+
+/**
+ * Pairs of one speaker's quotes with the same words in two articles that share COPY_TWINS or more of that
+ * speaker's wordings (a wire story, a republished piece, two versions of a live blog): copies, however short.
+ */
+function copyTwins(units: Unit[]): [number, number][] {
+  const byWords = new Map<string, number[]>();
+  units.forEach((u, i) => {
+    if (!joinable(u) || !u.words) return;
+    const k = `${u.speakerId}\n${u.words}`;
+    byWords.set(k, [...(byWords.get(k) ?? []), i]);
+  });
+  const twins = new Map<string, [number, number][]>();
+  for (const idx of byWords.values()) {
+    const first = new Map<string, number>();
+    for (const i of idx) if (!first.has(units[i].articleId)) first.set(units[i].articleId, i);
+    const arts = [...first.keys()].sort();
+    for (let x = 0; x < arts.length; x++)
+      for (let y = x + 1; y < arts.length; y++) {
+        const k = `${units[idx[0]].speakerId}\n${arts[x]}\n${arts[y]}`;
+        twins.set(k, [...(twins.get(k) ?? []), [first.get(arts[x])!, first.get(arts[y])!]]);
+      }
+  }
+  return [...twins.values()].filter((ps) => ps.length >= COPY_TWINS).flat();
 }

@@ -207,6 +207,15 @@ describe('groupStatements', () => {
     expect(r.get('a3:Some courses')).toBe(r.get('b3:It costs a f'));
   });
 
+  it('two versions of one story carrying a speaker\'s short fragments word for word: one statement; one fragment shared, none', async () => {
+    const version = (id: string) => story(id, [[said('start making decisions')], [said('Filler.', 'p:other')], [said('positive changes')]]);
+    const r = statementOf(await groupStatements([version('a8'), version('b8'), story('c8', [[said('positive changes')]])], [], null));
+    expect(r.get('a8:start making')).toBe(r.get('b8:positive cha'));
+    expect(r.get('a8:start making')).toBe(r.get('a8:positive cha'));
+    // a lone two-word fragment is no evidence of one utterance
+    expect(r.get('c8:positive cha')).not.toBe(r.get('a8:positive cha'));
+  });
+
   it('a quote running over two quotes of one passage in another article joins that passage', async () => {
     const r = statementOf(
       await groupStatements(
