@@ -7,6 +7,8 @@ import { byArticleAndSpeaker, joinable, type Unit } from './units.js';
 
 /** A quote this many paragraphs from an excerpt of the same speaker continues it, in the article's telling. */
 const NEAR_PARAGRAPHS = 2;
+/** As far, where that excerpt names the one occasion the article gives its speaker (chosen on polnear-train: 4, 6, 10 tried). */
+const ONE_OCCASION_PARAGRAPHS = 6;
 
 /**
  * In each article, per speaker:
@@ -16,7 +18,8 @@ const NEAR_PARAGRAPHS = 2;
  * - a whole quote (not a fragment) found in no other article joins the excerpt of a compatible occasion
  *   that other articles also report, in words resting on at least ANCHOR_WORDS (`anchored`: a short refrain
  *   anchors nothing), where the article ties the two: both name their occasion, or they stand at most
- *   NEAR_PARAGRAPHS apart; tied to several, the one fewest paragraphs away (equally near: none);
+ *   NEAR_PARAGRAPHS apart (ONE_OCCASION_PARAGRAPHS where the excerpt names the only occasion the article gives
+ *   that speaker); tied to several, the one fewest paragraphs away (equally near: none);
  * - a group found in one article only joins the one group of other articles on the same dated occasion.
  * Quotes of one article that no other reports stay apart (an article may quote a speaker from several occasions),
  * and so do two excerpts that other articles each report on its own: a statement is one passage, an answer, not
@@ -72,7 +75,10 @@ export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<nu
       // a fragment in the reporter's sentence ("called it 'a disgrace'") is as often a word from elsewhere
       if (gi.every((i) => units[i].partial)) return false;
       const named = gi.some((i) => units[i].occasion) && ci.some((i) => units[i].occasion);
-      return named || gi.some((i) => ci.some((j) => Math.abs(units[i].paragraph - units[j].paragraph) <= NEAR_PARAGRAPHS));
+      // the excerpt names the only occasion the article gives this speaker: a whole story about it reaches further
+      const only = ci.some((i) => units[i].occasion) && idx.every((i) => !units[i].occasion || groups.canJoin(c, i));
+      const reach = only ? ONE_OCCASION_PARAGRAPHS : NEAR_PARAGRAPHS;
+      return named || gi.some((i) => ci.some((j) => Math.abs(units[i].paragraph - units[j].paragraph) <= reach));
     };
     const gap = (c: number, g: number) => {
       const gi = idx.filter((i) => groups.find(i) === groups.find(g)), ci = excerpt.get(c)!;

@@ -183,6 +183,28 @@ describe('groupStatements', () => {
     expect(new Set(got).size).toBe(1);
   });
 
+  it('where the reported excerpt names the only occasion the article gives its speaker, a quote further on continues it', async () => {
+    const answer = 'We will never accept the presence of foreign troops in our territory, under no circumstances.';
+    const later = 'Our relationship is one of cooperation and respect for each other.';
+    const filler = (n: number) => Array.from({ length: n }, (_, k) => [said(`Filler number ${k}.`, 'p:other')]);
+    const speech = { kind: 'speech' as const };
+    const r = statementOf(
+      await groupStatements(
+        [
+          story('a9', [[said(answer, 'p:a', { occasion: speech })], ...filler(3), [said(later)]]),
+          story('b9', [[said(answer)]]),
+          story('c9', [[said(answer, 'p:c', { occasion: speech })], ...filler(3), [said(later, 'p:c')], [said('A tweet of hers from another day entirely.', 'p:c', { occasion: { kind: 'tweet' } })]]),
+          story('d9', [[said(answer, 'p:c')]]),
+        ],
+        [],
+        null,
+      ),
+    );
+    expect(r.get('a9:Our relation')).toBe(r.get('b9:We will neve'));
+    // another occasion named for the speaker in the same article: four paragraphs is too far to tell
+    expect(r.get('c9:Our relation')).not.toBe(r.get('d9:We will neve'));
+  });
+
   it('a short refrain links its two quotes but anchors nothing: other quotes near it stay apart', async () => {
     const r = statementOf(
       await groupStatements(
