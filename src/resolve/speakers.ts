@@ -1,6 +1,6 @@
 // Who is who: speaker mentions merged into people and organizations, first within each article (names,
 // surnames, descriptions such as "the Mexican president", pronouns), then across articles (same name, or a
-// surname only one known person has), seeded and overridden by the gazetteer and the already stored graph.
+// surname only one known person has, or the one the run names far more often), seeded and overridden by the gazetteer and the already stored graph.
 import { createHash } from 'node:crypto';
 import type { ArticleDoc, SpeakerType } from '../pipeline/doc.js';
 import { firstName } from '../pipeline/nlp.js';
@@ -55,6 +55,8 @@ interface Cluster {
   mentions: Mention[];
 }
 
+/** A full name the run gives in this many articles, and this many times as many as all others with its surname. */
+const DOMINANT = { articles: 5, times: 10 };
 const FEMALE = new Set(['she', 'her']);
 const MALE = new Set(['he', 'him']);
 const typeOf = (t: SpeakerType) => (t === 'person' ? 'person' : 'organization');
@@ -316,12 +318,18 @@ export function resolveSpeakers(
     else if (c.mentions.every((m) => m.parsed.kind !== 'name')) acronymOnly.push(c);
     else lone.push(c);
   }
+  // how many articles name each full name, before any lone surname joins one
+  const articlesOf = new Map([...groups.values()].map((g) => [g.key, new Set(g.clusters.map((x) => x.doc)).size]));
   for (const c of lone) {
-    // a lone surname (or acronym) joins the one person (organization) with a full name that has it
+    // a lone surname (or acronym) joins the one person (organization) with a full name that has it, or the one
+    // the run names in far more articles than all the others who have it together
     const withCore = [...(qualified.get(`${c.type}|${c.core}`) ?? [])];
     for (const a of anchors.withCore(c.type, c.core)) if (!withCore.some((g) => g.anchor === a)) withCore.push({ key: `a:${a.id}`, type: a.type, anchor: a, clusters: [], qualifier: a.parsed.qualifier, core: a.parsed.core });
     const byTitle = withCore.filter((g) => [...c.titles].some((t) => g.clusters.some((x) => x.titles.has(t)) || [...(g.anchor?.roles ?? [])].some((r) => fold(r).includes(t))));
-    const pick = withCore.length === 1 ? withCore[0] : byTitle.length === 1 ? byTitle[0] : null;
+    const named = withCore.map((g) => ({ g, n: articlesOf.get(g.key) ?? 0 })).sort((a, b) => b.n - a.n);
+    const rest = named.slice(1).reduce((sum, x) => sum + x.n, 0);
+    const dominant = named.length > 1 && named[0].n >= DOMINANT.articles && named[0].n >= DOMINANT.times * rest ? named[0].g : null;
+    const pick = withCore.length === 1 ? withCore[0] : byTitle.length === 1 ? byTitle[0] : dominant;
     if (pick) put(pick.key, c, pick);
     else put(`n:${c.type}|${c.core}|`, c, { type: c.type, anchor: null, qualifier: null, core: c.core });
   }

@@ -58,6 +58,17 @@ describe('resolveSpeakers', () => {
     expect(new Set([h, b, camp]).size).toBe(3);
   });
 
+  it('a lone surname joins the one who has it that the run names in far more articles than all the others', () => {
+    const many = Array.from({ length: 10 }, (_, i) => doc('"Q0."', [['Ana Ruiz']], `r${i}`));
+    const lone = doc('"Q0."', [['Ruiz']], 'r-lone');
+    const once = doc('"Q0."', [['Pedro Ruiz']], 'r-pedro');
+    expect(ids(resolveSpeakers([...many, once, lone], bare).docs).slice(-1)[0]).toBe('person:ana-ruiz');
+    // named in two articles against one: no one stands out
+    const few = resolveSpeakers([...many.slice(0, 2), once, lone], bare);
+    expect(ids(few.docs).slice(-1)[0]).not.toBe('person:ana-ruiz');
+    expect(ids(few.docs).slice(-1)[0]).not.toBe('person:pedro-ruiz');
+  });
+
   it('makes one cluster per article-local entity of the coreference stage, whatever the names say', () => {
     // the stage linked "Fox" to Helen Fox and kept her daughter Ellen apart; nearest-name rules would pick Ellen
     const d = doc('Helen Fox spoke. "Q0." Ellen Fox spoke. "Q1." "Q2." "Q3."', [['Helen Fox'], ['Ellen Fox'], ['Fox'], ['the mayor']], 'f1');
