@@ -1,6 +1,7 @@
 // Who is who: speaker mentions merged into people and organizations, first within each article (names,
 // surnames, descriptions such as "the Mexican president", pronouns), then across articles (same name, or a
-// surname only one known person has, or the one the run names far more often), seeded and overridden by the gazetteer and the already stored graph.
+// surname only one known person has, or the one the run names far more often), seeded and overridden by the
+// gazetteer and the already stored graph.
 import { createHash } from 'node:crypto';
 import type { ArticleDoc, SpeakerType } from '../pipeline/doc.js';
 import { firstName } from '../pipeline/nlp.js';
