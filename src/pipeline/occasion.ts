@@ -50,6 +50,10 @@ const PLACE = new RegExp(
   'u',
 );
 const DATE_WORD = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/u;
+/** A title before a person's name: what follows is someone addressed or named, not a place. */
+const TITLE = String.raw`(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Secretary|President|Senator|Governor)\b`;
+const TITLED = new RegExp(`^${TITLE}`, 'u'), TITLED_AFTER_COMMA = new RegExp(String.raw`,\s+${TITLE}.*$`, 'u');
+const WEEKDAYS_AFTER = /(?:\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)+$/u;
 /** How far after the event noun its place may begin. */
 const PLACE_REACH = 40;
 
@@ -133,8 +137,9 @@ function placeAfter(c: ParagraphCues, at: number, limit: number): { name: string
   const rest = c.blank.slice(at - c.from, Math.min(limit, at + PLACE_REACH + 80) - c.from);
   const m = PLACE.exec(rest);
   if (!m || m.index > PLACE_REACH) return null;
-  const name = m[1].replace(/[,.]+$/, '');
-  if (DATE_WORD.test(name) || /(?:'s|’s)$/u.test(name) || findOutlets(name).some((o) => o.start === 0 && o.end === name.length)) return null;
+  // "in Miami Wednesday" is Miami; "at Mar-a-Lago, Mr. Trump said" is Mar-a-Lago; "a speech to Mrs. Clinton" no place
+  const name = m[1].replace(/[,.]+$/, '').replace(TITLED_AFTER_COMMA, '').replace(WEEKDAYS_AFTER, '').replace(/[,.]+$/, '');
+  if (TITLED.test(name) || DATE_WORD.test(name) || /(?:'s|’s)$/u.test(name) || findOutlets(name).some((o) => o.start === 0 && o.end === name.length)) return null;
   return { name, end: at + m.index + m[0].length - (m[1].length - name.length) };
 }
 

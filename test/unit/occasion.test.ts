@@ -24,6 +24,14 @@ describe('findOccasions', () => {
     expect(occasions('"No deal," Doe said during Sunday\'s debate.', ['No deal,'])).toEqual([['debate', null, null]]);
   });
 
+  it('a place is no weekday after it, no title and name after a comma, and no person addressed', () => {
+    expect(occasions('"We will win," Doe said at a rally in Miami Wednesday.', ['We will win,'])).toEqual([['rally', 'Miami', null]]);
+    expect(occasions('At a news conference at Mar-a-Lago, Mr. Doe said: "We will win."', ['We will win.'])).toEqual([
+      ['press conference', 'Mar-a-Lago', null],
+    ]);
+    expect(occasions('In the passage of his speech to Mrs. Roe, Doe said: "She is ready."', ['She is ready.'])).toEqual([['speech', null, null]]);
+  });
+
   it('names the medium: "told CNN\'s Jake Tapper", "on Fox News Sunday", an interview with an outlet', () => {
     expect(occasions('"I am not ready," Doe told CNN\'s Jake Tapper.', ['I am not ready,'])).toEqual([['interview', null, 'CNN']]);
     expect(occasions('"It was wrong," Doe said on Fox News Sunday.', ['It was wrong,'])).toEqual([['interview', null, 'Fox News']]);
