@@ -111,10 +111,13 @@ export function groupByOccasion(units: Unit[], groups: Groups, knownNode: Map<nu
 
 /** Quotes that articles copying one another carry with the same words twice or more. */
 const COPY_TWINS = 2;
+/** Words found in more articles than this are a refrain or a slogan, no sign that two articles copy each other. */
+const COPY_SPREAD = 3;
 
 /**
  * Pairs of one speaker's quotes with the same words in two articles that share COPY_TWINS or more of that
- * speaker's wordings (a wire story, a republished piece, two versions of a live blog): copies, however short.
+ * speaker's wordings found in at most COPY_SPREAD articles (a wire story, a republished piece, two versions of a
+ * live blog): copies, however short. Each wording pairs at most COPY_SPREAD articles, so the cost stays linear.
  */
 function copyTwins(units: Unit[]): [number, number][] {
   const byWords = new Map<string, number[]>();
@@ -128,6 +131,7 @@ function copyTwins(units: Unit[]): [number, number][] {
     const first = new Map<string, number>();
     for (const i of idx) if (!first.has(units[i].articleId)) first.set(units[i].articleId, i);
     const arts = [...first.keys()].sort();
+    if (arts.length > COPY_SPREAD) continue;
     for (let x = 0; x < arts.length; x++)
       for (let y = x + 1; y < arts.length; y++) {
         const k = `${units[idx[0]].speakerId}\n${arts[x]}\n${arts[y]}`;

@@ -236,6 +236,10 @@ describe('groupStatements', () => {
     expect(r.get('a8:start making')).toBe(r.get('a8:positive cha'));
     // a lone two-word fragment is no evidence of one utterance
     expect(r.get('c8:positive cha')).not.toBe(r.get('a8:positive cha'));
+    // two slogans that many articles carry are no sign that two of them copy each other
+    const slogans = (id: string) => story(id, [[said('Make it great')], [said('Filler.', 'p:other')], [said('Lock them up')]]);
+    const many = statementOf(await groupStatements(['e1', 'e2', 'e3', 'e4'].map(slogans), [], null));
+    expect(many.get('e1:Make it grea')).not.toBe(many.get('e1:Lock them up'));
   });
 
   it('a quote running over two quotes of one passage in another article joins that passage', async () => {
