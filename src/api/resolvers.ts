@@ -9,7 +9,7 @@ import type { Entity, Row, SearchKind } from '../graph/queries.js';
 import { requireToken } from './auth.js';
 import { userError } from './errors.js';
 import { ingestArticles, type ArticleInput } from './ingest.js';
-import { selects } from './lookahead.js';
+import { selectedFields, selects } from './lookahead.js';
 import { primeAll, type Loaders } from './loaders.js';
 import { connection, offsetAfter, pageSize } from './pagination.js';
 
@@ -141,16 +141,25 @@ export const resolvers = {
       const size = pageSize(args.first, 20);
       const offset = offsetAfter(args.after);
       const reports = selects(info, 'speakers.statements.reports');
-      const answer = await q.whoSaid(ctx.graph, { topic, where: args.where, first: size, skip: offset, reports });
+      // statements and articles projected for this selection only: they stay in the answer, out of the loaders
+      const articleFields = selectedFields(info, 'speakers.statements.reports.article');
+      if (selects(info, 'speakers.statements.reports.outlet')) articleFields.add('outlet');
+      const answer = await q.whoSaid(ctx.graph, {
+        topic,
+        where: args.where,
+        first: size,
+        skip: offset,
+        reports,
+        statementFields: selectedFields(info, 'speakers.statements'),
+        articleFields,
+      });
       if (!answer) throw userError(`no topic ${JSON.stringify(topic.slice(0, 80))}: see the topics query for the ids`, 'NOT_FOUND');
       primeAll(ctx.loaders.Topic, [answer.topic, ...answer.covers]);
       primeAll(ctx.loaders.Speaker, answer.speakers.map((s) => s.speaker));
-      const statements = answer.speakers.flatMap((s) => s.statements);
-      primeAll(ctx.loaders.Statement, statements);
-      primeAll(ctx.loaders.Article, answer.articles);
       if (reports) {
-        const byStatement = new Map<string, Row[]>(statements.map((st) => [st.id, []]));
-        for (const r of answer.reports) byStatement.get(r.key)?.push(r.node);
+        const articles = new Map(answer.articles.map((a) => [a.id, a]));
+        const byStatement = new Map<string, Row[]>(answer.speakers.flatMap((s) => s.statements).map((st) => [st.id, []]));
+        for (const r of answer.reports) byStatement.get(r.key)?.push({ ...r.node, article: articles.get(r.node.articleId) });
         for (const [id, quotes] of byStatement) ctx.loaders.reportsOf.prime(id, quotes);
       }
       const page = connection(answer.speakers, offset, size, async () => answer.total);
@@ -223,10 +232,14 @@ export const resolvers = {
     },
   },
 
+  // a headline report carries its article, projected for the answer's selection (outletKey when outlet is selected)
   Report: {
     quote: (r: Row, _a: Args, ctx: Context) => ctx.loaders.Quote.load(r.quote.id),
-    article: (r: Row, _a: Args, ctx: Context) => ctx.loaders.Article.load(r.quote.articleId),
-    outlet: (r: Row, _a: Args, ctx: Context) => outletOfArticle(r.quote.articleId, ctx),
+    article: (r: Row, _a: Args, ctx: Context) => r.quote.article ?? ctx.loaders.Article.load(r.quote.articleId),
+    outlet: (r: Row, _a: Args, ctx: Context) =>
+      r.quote.article && 'outletKey' in r.quote.article
+        ? r.quote.article.outletKey && ctx.loaders.Outlet.load(r.quote.article.outletKey)
+        : outletOfArticle(r.quote.articleId, ctx),
     date: (r: Row) => r.quote.published,
     wording: (r: Row) => r.quote.text,
     difference: (r: Row) => r.quote.difference,

@@ -42,8 +42,22 @@ export const tally = (graph: Graph, which: related.Tally, keys: Keys) => read(gr
 export const speakerByName = async (graph: Graph, name: string): Promise<Row | null> => (await read(graph, speakerByNameQuery(name)))[0]?.node ?? null;
 export const outletByName = async (graph: Graph, name: string): Promise<Row | null> => (await read(graph, outletByNameQuery(name)))[0]?.node ?? null;
 
-export const whoSaid = async (graph: Graph, args: WhoSaidArgs): Promise<WhoSaidRow | null> =>
-  ((await read(graph, whoSaidQuery(args)))[0] as WhoSaidRow | undefined) ?? null;
+/** The headline answer, from its rows (one per speaker of the page, the first with the topic); null: no such topic. */
+export async function whoSaid(graph: Graph, args: WhoSaidArgs): Promise<WhoSaidRow | null> {
+  const rows = await read(graph, whoSaidQuery(args));
+  if (!rows.length) return null;
+  const paged = rows.filter((r) => r.speaker);
+  return {
+    topic: rows[0].topic,
+    covers: rows[0].covers,
+    speakers: paged.map((r) => ({ speaker: r.speaker, statements: r.statements })),
+    total: rows[0].total,
+    statementCount: rows[0].statementCount,
+    reports: paged.flatMap((r) => r.reports),
+    // an article two speakers' statements share is in both their rows
+    articles: [...new Map(paged.flatMap((r) => r.articles).map((a: Row) => [a.id, a])).values()],
+  };
+}
 export const whoSaidOutlets = (graph: Graph, topic: string, where: Row | null | undefined, first: number) =>
   read(graph, whoSaidOutletsQuery(topic, where, first));
 

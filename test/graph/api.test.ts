@@ -87,6 +87,18 @@ describe('whoSaid: the headline', () => {
     expect(whoSaid.speakers.map((s: any) => s.speaker.name)).toContain('Claudia Sheinbaum');
   });
 
+  it('projects for the selection: a statement or article asked for few fields, through a fragment, answers as the whole node does', async () => {
+    const slim = `query ($topic: String!) { whoSaid(topic: $topic) { speakers { statements { ...S } } } }
+      fragment S on Statement { id topics { id } occasion { id } reportCount reports { article { id caption opening } outlet { name } } }`;
+    const { whoSaid } = await ok(slim, { topic: 'sovereignty' });
+    const statements = whoSaid.speakers.flatMap((s: any) => s.statements);
+    expect(statements.some((st: any) => st.topics.length > 0)).toBe(true);
+    for (const st of statements.slice(0, 5)) {
+      const whole = `query ($id: ID!) { statement(id: $id) { id topics { id } occasion { id } reportCount reports { article { id caption opening } outlet { name } } } }`;
+      expect(st).toEqual((await ok(whole, { id: st.id })).statement);
+    }
+  });
+
   it('an unknown topic is a user error', async () => {
     const r = await gql(api, HEADLINE, { topic: 'no such topic' });
     expect(r.errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -16,10 +16,11 @@ export const project = {
     topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]}`,
   // named properties, not .*: a statement also keeps its embedding (384 numbers) for resolution, never for answers
   // speakerId is the statement's own property, kept equal to its one SAID by every write
-  Statement: (v: string) => `${v}{.id, .canonical, .saidOn, .speakerId, .referenceId,
-    occasionId: head([(${v})-[:AT]->(_o:Occasion) | _o.id]),
-    topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id],
-    reportCount: COUNT { ()-[:REPORTS]->(${v}) }}`,
+  Statement: (v: string, fields?: Fields) => `${v}{.id, .canonical, .saidOn, .speakerId, .referenceId${pick(fields, {
+    occasion: `occasionId: head([(${v})-[:AT]->(_o:Occasion) | _o.id])`,
+    topics: `topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]`,
+    reportCount: `reportCount: COUNT { ()-[:REPORTS]->(${v}) }`,
+  })}}`,
   Speaker: (v: string) => `${v}{.id, .name, .aliases, .roles, .wikidata,
     type: CASE WHEN ${v}:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
     statementCount: COUNT { (${v})-[:SAID]->() }}`,
@@ -27,10 +28,35 @@ export const project = {
   Topic: (v: string) => `${v}{.id, .name, .description, .keywords, ${topicLinks(v)}, statementCount: coalesce(${v}.statementCount, 0)}`,
   Occasion: (v: string) => `${v}{.id, .kind, .date, .place, .medium, statementCount: COUNT { ()-[:AT]->(${v}) }}`,
   // without the text (large): Article.text loads it on its own, only when asked for
-  Article: (v: string) => `${v}{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
-    opening: substring(${v}.text, 0, 120),
-    outletKey: head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])}`,
+  Article: (v: string, fields?: Fields) => `${v}{.id${pick(fields && widen(fields, ARTICLE_NEEDS), ARTICLE_PROPERTIES, ', ')}${pick(fields, {
+    opening: `opening: substring(${v}.text, 0, 120)`,
+    outlet: `outletKey: head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])`,
+  })}}`,
 } as const;
+
+/**
+ * The GraphQL fields of a node an answer selects (lookahead.ts), when known: a projection then leaves out the
+ * links it computes (a relationship walk, a text read) that no selected field needs. Such a node is part of that
+ * answer only, never put in a loader, where another field of the request could find it short of what it needs.
+ */
+export type Fields = ReadonlySet<string>;
+
+/** The parts of a projection the selection needs (all of them, when it is not known), each after `sep`. */
+function pick(fields: Fields | undefined, parts: Record<string, string>, sep = ',\n    '): string {
+  return Object.entries(parts)
+    .filter(([field]) => !fields || fields.has(field))
+    .map(([, part]) => `${sep}${part}`)
+    .join('');
+}
+
+/** The fields with the properties their resolvers also read. */
+const widen = (fields: Fields, needs: Record<string, string[]>) => new Set([...fields, ...[...fields].flatMap((f) => needs[f] ?? [])]);
+
+const ARTICLE_PROPERTIES = Object.fromEntries(
+  ['sourceId', 'title', 'url', 'published', 'byline', 'dateline', 'file', 'caption'].map((p) => [p, `.${p}`]),
+);
+/** Article.caption falls back to the title, then the file name. */
+const ARTICLE_NEEDS = { caption: ['title', 'file'] };
 
 function topicLinks(v: string): string {
   return `broaderIds: [(${v})-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(${v}) | _n.id]`;
