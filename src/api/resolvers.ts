@@ -5,7 +5,7 @@ import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Graph } from '../db/driver.js';
 import { luceneQuery, parseSearch } from '../graph/lucene.js';
 import * as q from '../graph/queries.js';
-import type { Entity, Row, SearchKind } from '../graph/queries.js';
+import type { Entity, Row, SearchKind, SearchNodes } from '../graph/queries.js';
 import { requireToken } from './auth.js';
 import { userError } from './errors.js';
 import { ingestArticles, type ArticleInput } from './ingest.js';
@@ -102,34 +102,35 @@ const SEARCH_KINDS: SearchKind[] = ['QUOTE', 'STATEMENT', 'SPEAKER'];
 const ALL_KINDS: SearchKind[] = [...SEARCH_KINDS, 'ARTICLE'];
 
 /**
- * Every hit of a search, ranked (lucene.ts), with one page of them loaded as nodes. Lucene finds the candidates;
- * the ranking keeps those that answer the query and says where it matched.
+ * Every hit of a search, ranked (lucene.ts), with one page of them as nodes. Lucene finds the candidates, each
+ * projected for `nodes` (the page's selection); the ranking keeps those that answer the query and says where it
+ * matched. The nodes stay with the hits (they may lack what another field of the request needs); the speakers,
+ * whole, go to their loader.
  */
-async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offset: number, size: number) {
+async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offset: number, size: number, nodes: SearchNodes) {
   const text = String(args.text);
   if (!text.trim()) throw userError('search text is empty');
   if (text.length > 500) throw userError('search text is longer than 500 characters');
   const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : defaults;
   const terms = parseSearch(text);
   const lucene = luceneQuery(text);
-  const { ranked, lowerBound } = lucene
-    ? await q.searchHits(ctx.graph, { terms, lucene, exact: luceneQuery(text, { fuzzy: false }) }, kinds, offset + size + 1)
-    : { ranked: [], lowerBound: false };
-  const window = ranked.slice(offset, offset + size + 1);
-  const hits = await Promise.all(
-    window.map(async (h) => {
-      const entity = q.SEARCH_INDEX[h.kind as SearchKind].entity;
-      const node = await ctx.loaders[entity].load(h.id);
-      return node && { ...h, node: { ...node, __typename: entity } };
-    }),
-  );
-  return {
-    query: { kinds, phrases: terms.phrases.map((p) => p.join(' ')), words: terms.words, lucene },
-    total: ranked.length,
-    lowerBound,
-    hits: hits.filter((h) => h !== null),
-  };
+  const { ranked, lowerBound, candidates } = lucene
+    ? await q.searchHits(ctx.graph, { terms, lucene, exact: luceneQuery(text, { fuzzy: false }) }, kinds, offset + size + 1, nodes)
+    : { ranked: [], lowerBound: false, candidates: [] };
+  const found = new Map(candidates.map((c) => [`${c.kind} ${c.id}`, c]));
+  for (const c of candidates) if (c.speaker) ctx.loaders.Speaker.prime(c.speaker.id, c.speaker);
+  const hits = ranked.slice(offset, offset + size + 1).map((h) => {
+    const entity = q.SEARCH_INDEX[h.kind as SearchKind].entity;
+    return { ...h, node: { ...found.get(`${h.kind} ${h.id}`)!.node, __typename: entity } };
+  });
+  return { query: { kinds, phrases: terms.phrases.map((p) => p.join(' ')), words: terms.words, lucene }, total: ranked.length, lowerBound, hits };
 }
+
+/** What a page of search hits selects on its nodes (`at`: the path to them). */
+const searchNodes = (info: GraphQLResolveInfo, at: string): SearchNodes => ({
+  fields: selectedFields(info, at),
+  speakers: selects(info, `${at}.speaker`),
+});
 
 export const resolvers = {
   Date: DateScalar,
@@ -178,15 +179,15 @@ export const resolvers = {
     articles: listing('Article'),
     occasions: listing('Occasion'),
 
-    async search(_p: unknown, args: Args, ctx: Context) {
+    async search(_p: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) {
       const size = pageSize(args.first, 20);
-      return (await runSearch(args, ctx, SEARCH_KINDS, 0, size)).hits.slice(0, size);
+      return (await runSearch(args, ctx, SEARCH_KINDS, 0, size, searchNodes(info, 'node'))).hits.slice(0, size);
     },
 
-    async searchResults(_p: unknown, args: Args, ctx: Context) {
+    async searchResults(_p: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) {
       const size = pageSize(args.first, 20);
       const offset = offsetAfter(args.after);
-      const { query, total, lowerBound, hits } = await runSearch(args, ctx, ALL_KINDS, offset, size);
+      const { query, total, lowerBound, hits } = await runSearch(args, ctx, ALL_KINDS, offset, size, searchNodes(info, 'edges.node.node'));
       return { query, totalIsLowerBound: lowerBound, ...connection(hits, offset, size, async () => total) };
     },
 

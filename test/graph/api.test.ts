@@ -189,6 +189,25 @@ describe('search and lookups', () => {
     }
   });
 
+  it('hits come projected for the selection, as the whole nodes answer, without a query per hit', async () => {
+    const QUOTE = 'id text kind cue confidence speaker { name } article { id caption } outlet { name } statement { id } topics { id }';
+    const hitsQuery = `query ($t: String!) { search(text: $t, first: 10) { node { ...Q ... on Statement { id canonical topics { id } speaker { name } } } } }
+      fragment Q on Quote { ${QUOTE} }`;
+    const counting = countingGraph(graph);
+    const fetch = createServer(counting.graph, testConfig()).fetch;
+    const hitsOnly = await gql(fetch, `{ search(text: "sovereignty", kinds: [QUOTE]) { node { ... on Quote { id text speaker { name } } } } }`);
+    expect(hitsOnly.errors).toBeUndefined();
+    // the exact words' candidates, then the misspelt ones when those leave the page short: never a query per hit
+    expect(counting.calls()).toBeLessThanOrEqual(2);
+    const { search } = await ok(hitsQuery, { t: 'sovereignty' });
+    const quotes = search.map((h: any) => h.node).filter((n: any) => n.text);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes.slice(0, 4)) {
+      const whole = await ok(`query ($id: ID!) { quotes(where: { id: { eq: $id } }) { edges { node { ${QUOTE} } } } }`, { id: quote.id });
+      expect(quote).toEqual(whole.quotes.edges[0].node);
+    }
+  });
+
   it('speaker by alias: statements, topics, outlets that quote them', async () => {
     const { speaker } = await ok(`{ speaker(name: "sheinbaum") { id name aliases roles type statementCount
       statements(first: 3) { id } topics { topic { id } count } quotedBy { outlet { name } count } } }`);

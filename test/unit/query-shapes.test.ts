@@ -196,18 +196,25 @@ describe('query shapes', () => {
   });
 
   it('search candidates and a speaker by name come from the full-text indexes', () => {
-    expect(shape(searchQuery('"not for sale"^4 (not) (sale^2 sale~1)', ['QUOTE', 'SPEAKER']))).toMatchInlineSnapshot(`
+    expect(shape(searchQuery('"not for sale"^4 (not) (sale^2 sale~1)', ['QUOTE', 'SPEAKER'], { fields: new Set(['id', 'text', 'speaker']), speakers: true }))).toMatchInlineSnapshot(`
       {
         "cypher": "CALL () {
         CALL db.index.fulltext.queryNodes('quote_text', $q, {limit: 81})
         YIELD node, score
-        RETURN 'QUOTE' AS kind, node.id AS id, [node.text] AS texts, score
+        RETURN 'QUOTE' AS kind, node.id AS id, [node.text] AS texts, score,
+               node{.id, .text,
+          speakerId: head([(node)-[:ATTRIBUTED_TO]->(_sp:Speaker) | _sp.id])} AS node, head([(node)-[:ATTRIBUTED_TO]->(sp:Speaker) | sp{.id, .name, .aliases, .roles, .wikidata,
+          type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
+          statementCount: COUNT { (sp)-[:SAID]->() }}]) AS speaker
         UNION ALL
         CALL db.index.fulltext.queryNodes('speaker_names', $q, {limit: 41})
         YIELD node, score
-        RETURN 'SPEAKER' AS kind, node.id AS id, [node.name] + coalesce(node.aliases, []) AS texts, score
+        RETURN 'SPEAKER' AS kind, node.id AS id, [node.name] + coalesce(node.aliases, []) AS texts, score,
+               node{.id, .name, .aliases, .roles, .wikidata,
+          type: CASE WHEN node:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
+          statementCount: COUNT { (node)-[:SAID]->() }} AS node, null AS speaker
       }
-      RETURN kind, id, texts, score",
+      RETURN kind, id, texts, score, node, speaker",
         "params": {
           "q": ""not for sale"^4 (not) (sale^2 sale~1)",
         },

@@ -5,15 +5,16 @@
 // asks for (an article's BASED_ON and CITES) load through their own loaders (related.ts) only when selected.
 
 export const project = {
-  Quote: (v: string) => `${v}{.*,
-    articleId: head([(_a:Article)-[:QUOTES]->(${v}) | _a.id]),
-    published: head([(_a:Article)-[:QUOTES]->(${v}) | _a.published]),
-    statementId: head([(${v})-[:REPORTS]->(_s:Statement) | _s.id]),
-    speakerId: head([(${v})-[:ATTRIBUTED_TO]->(_sp:Speaker) | _sp.id]),
-    mention: head([(${v})-[_m:ATTRIBUTED_TO]->(:Speaker) | _m{.*}]),
-    relayedById: head([(${v})-[:RELAYED_BY]->(_sp:Speaker) | _sp.id]),
-    parentId: head([(${v})-[:EMBEDDED_IN]->(_p:Quote) | _p.id]),
-    topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]}`,
+  Quote: (v: string, fields?: Fields) => `${v}{${fields ? `.id${pick(fields, QUOTE_PROPERTIES, ', ')}` : '.*'}${pick(fields && widen(fields, QUOTE_NEEDS), {
+    article: `articleId: head([(_a:Article)-[:QUOTES]->(${v}) | _a.id])`,
+    published: `published: head([(_a:Article)-[:QUOTES]->(${v}) | _a.published])`,
+    statement: `statementId: head([(${v})-[:REPORTS]->(_s:Statement) | _s.id])`,
+    speaker: `speakerId: head([(${v})-[:ATTRIBUTED_TO]->(_sp:Speaker) | _sp.id])`,
+    mention: `mention: head([(${v})-[_m:ATTRIBUTED_TO]->(:Speaker) | _m{.*}])`,
+    relayedBy: `relayedById: head([(${v})-[:RELAYED_BY]->(_sp:Speaker) | _sp.id])`,
+    embeddedIn: `parentId: head([(${v})-[:EMBEDDED_IN]->(_p:Quote) | _p.id])`,
+    topics: `topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]`,
+  })}}`,
   // named properties, not .*: a statement also keeps its embedding (384 numbers) for resolution, never for answers
   // speakerId is the statement's own property, kept equal to its one SAID by every write
   Statement: (v: string, fields?: Fields) => `${v}{.id, .canonical, .saidOn, .speakerId, .referenceId${pick(fields, {
@@ -55,6 +56,11 @@ const widen = (fields: Fields, needs: Record<string, string[]>) => new Set([...f
 const ARTICLE_PROPERTIES = Object.fromEntries(
   ['sourceId', 'title', 'url', 'published', 'byline', 'dateline', 'file', 'caption'].map((p) => [p, `.${p}`]),
 );
+const QUOTE_PROPERTIES = Object.fromEntries(
+  ['text', 'kind', 'start', 'end', 'cue', 'confidence', 'difference', 'saidOn', 'saidOnFrom'].map((p) => [p, `.${p}`]),
+);
+/** Quote.outlet is its article's. */
+const QUOTE_NEEDS = { outlet: ['article'] };
 /** Article.caption falls back to the title, then the file name. */
 const ARTICLE_NEEDS = { caption: ['title', 'file'] };
 
@@ -63,6 +69,9 @@ function topicLinks(v: string): string {
 }
 
 export type Entity = keyof typeof project;
+
+/** A label's projection for a selection (the labels without a selection-driven projection give the whole node). */
+export const projectFor = (entity: Entity, v: string, fields?: Fields): string => (project[entity] as (v: string, fields?: Fields) => string)(v, fields);
 
 /** The key property of each label (Outlet is keyed by its normalised name). */
 export const KEY: Record<Entity, string> = { Quote: 'id', Statement: 'id', Speaker: 'id', Outlet: 'key', Topic: 'id', Article: 'id', Occasion: 'id' };
