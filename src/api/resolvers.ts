@@ -157,6 +157,7 @@ export const resolvers = {
       if (!answer) throw userError(`no topic ${JSON.stringify(topic.slice(0, 80))}: see the topics query for the ids`, 'NOT_FOUND');
       primeAll(ctx.loaders.Topic, [answer.topic, ...answer.covers]);
       primeAll(ctx.loaders.Speaker, answer.speakers.map((s) => s.speaker));
+      primeAll(ctx.loaders.Outlet, answer.outlets);
       if (reports) {
         const articles = new Map(answer.articles.map((a) => [a.id, a]));
         const byStatement = new Map<string, Row[]>(answer.speakers.flatMap((s) => s.statements).map((st) => [st.id, []]));

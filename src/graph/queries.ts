@@ -56,6 +56,7 @@ export async function whoSaid(graph: Graph, args: WhoSaidArgs): Promise<WhoSaidR
     reports: paged.flatMap((r) => r.reports),
     // an article two speakers' statements share is in both their rows
     articles: [...new Map(paged.flatMap((r) => r.articles).map((a: Row) => [a.id, a])).values()],
+    outlets: paged.flatMap((r) => r.outlets).filter((o: Row | null) => o),
   };
 }
 export const whoSaidOutlets = (graph: Graph, topic: string, where: Row | null | undefined, first: number) =>

@@ -91,15 +91,15 @@ describe('query shapes', () => {
           topicIds: [(s)-[:ABOUT]->(_t:Topic) | _t.id],
           reportCount: COUNT { ()-[:REPORTS]->(s) }}) AS statements
         }
-        WITH sp, statements, [] AS reports, [] AS articles
+        WITH sp, statements, [] AS reports, [] AS articles, [] AS outlets
         RETURN sp{.id, .name, .aliases, .roles, .wikidata,
           type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
-          statementCount: COUNT { (sp)-[:SAID]->() }} AS speaker, statements, reports, articles
+          statementCount: COUNT { (sp)-[:SAID]->() }} AS speaker, statements, reports, articles, outlets
       }
-      WITH t, scope, total, statementCount, i, speaker, statements, reports, articles ORDER BY i
+      WITH t, scope, total, statementCount, i, speaker, statements, reports, articles, outlets ORDER BY i
       RETURN CASE WHEN coalesce(i, 0) = 0 THEN t{.id, .name, .description, .keywords, broaderIds: [(t)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(t) | _n.id], statementCount: coalesce(t.statementCount, 0)} END AS topic,
              CASE WHEN coalesce(i, 0) = 0 THEN [n IN scope | n{.id, .name, .description, .keywords, broaderIds: [(n)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(n) | _n.id], statementCount: coalesce(n.statementCount, 0)}] END AS covers,
-             total, statementCount, speaker, statements, reports, articles",
+             total, statementCount, speaker, statements, reports, articles, outlets",
         "params": {
           "first": 20,
           "skip": 0,
@@ -156,19 +156,20 @@ describe('query shapes', () => {
           // a report needs only its wording and its article; Report.quote loads the whole quote when asked
           WITH collect({key: key, node: q{.id, .text, .difference, articleId: articleId, published: published}}) AS reports,
                collect(DISTINCT a) AS articles
-          // each article projected once, not once per report
+          // each article projected once, not once per report; with its outlet when that is selected (no second round trip)
           RETURN reports, [a IN articles | a{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
           opening: substring(a.text, 0, 120),
-          outletKey: head([(a)-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])}] AS articles
+          outletKey: head([(a)-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])}] AS articles,
+                 [a IN articles | head([(a)-[:PUBLISHED_BY]->(o:Outlet) | o{.key, .name, id: o.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(o) }}])] AS outlets
         }
         RETURN sp{.id, .name, .aliases, .roles, .wikidata,
           type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
-          statementCount: COUNT { (sp)-[:SAID]->() }} AS speaker, statements, reports, articles
+          statementCount: COUNT { (sp)-[:SAID]->() }} AS speaker, statements, reports, articles, outlets
       }
-      WITH t, scope, total, statementCount, i, speaker, statements, reports, articles ORDER BY i
+      WITH t, scope, total, statementCount, i, speaker, statements, reports, articles, outlets ORDER BY i
       RETURN CASE WHEN coalesce(i, 0) = 0 THEN t{.id, .name, .description, .keywords, broaderIds: [(t)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(t) | _n.id], statementCount: coalesce(t.statementCount, 0)} END AS topic,
              CASE WHEN coalesce(i, 0) = 0 THEN [n IN scope | n{.id, .name, .description, .keywords, broaderIds: [(n)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(n) | _n.id], statementCount: coalesce(n.statementCount, 0)}] END AS covers,
-             total, statementCount, speaker, statements, reports, articles",
+             total, statementCount, speaker, statements, reports, articles, outlets",
         "params": {
           "first": 5,
           "skip": 0,

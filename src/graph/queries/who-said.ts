@@ -16,6 +16,8 @@ export interface WhoSaidRow {
   /** `{key: statement id, node: quote}`, earliest publication first, with the articles they are in. */
   reports: Row[];
   articles: Row[];
+  /** The articles' outlets (when the reports' outlets are selected). */
+  outlets: Row[];
 }
 
 export interface WhoSaidArgs {
@@ -38,9 +40,10 @@ CALL (t) { MATCH (n:Topic)-[:BROADER*0..]->(t) RETURN collect(DISTINCT n) AS sco
 
 /** Every report of a speaker's statements `said` with its article (or nothing, when none is selected). */
 function reportsPart(args: WhoSaidArgs): string {
-  if (!args.reports) return `WITH sp, statements, [] AS reports, [] AS articles`;
+  if (!args.reports) return `WITH sp, statements, [] AS reports, [] AS articles, [] AS outlets`;
   const articles = args.articleFields && !args.articleFields.size ? '' : `,
          collect(DISTINCT a) AS articles`;
+  const outlets = articles && (!args.articleFields || args.articleFields.has('outlet'));
   return `CALL (said) {
     // the model's relationship types say the labels (REPORTS from a Quote, QUOTES from an Article): no label check per row
     UNWIND said AS s
@@ -51,8 +54,9 @@ function reportsPart(args: WhoSaidArgs): string {
     WITH key, q, a, a.published AS published, a.id AS articleId ORDER BY published IS NULL, published, articleId, q.start
     // a report needs only its wording and its article; Report.quote loads the whole quote when asked
     WITH collect({key: key, node: q{.id, .text, .difference, articleId: articleId, published: published}}) AS reports${articles}
-    // each article projected once, not once per report
-    RETURN reports, ${articles ? `[a IN articles | ${project.Article('a', args.articleFields)}]` : '[]'} AS articles
+    // each article projected once, not once per report; with its outlet when that is selected (no second round trip)
+    RETURN reports, ${articles ? `[a IN articles | ${project.Article('a', args.articleFields)}]` : '[]'} AS articles,
+           ${outlets ? `[a IN articles | head([(a)-[:PUBLISHED_BY]->(o:Outlet) | ${project.Outlet('o')}])]` : '[]'} AS outlets
   }`;
 }
 
@@ -71,12 +75,12 @@ OPTIONAL CALL (page, i) {
     RETURN collect(${project.Statement('s', args.statementFields)}) AS statements
   }
   ${reportsPart(args)}
-  RETURN ${project.Speaker('sp')} AS speaker, statements, reports, articles
+  RETURN ${project.Speaker('sp')} AS speaker, statements, reports, articles, outlets
 }
-WITH t, scope, total, statementCount, i, speaker, statements, reports, articles ORDER BY i
+WITH t, scope, total, statementCount, i, speaker, statements, reports, articles, outlets ORDER BY i
 RETURN CASE WHEN coalesce(i, 0) = 0 THEN ${project.Topic('t')} END AS topic,
        CASE WHEN coalesce(i, 0) = 0 THEN [n IN scope | ${project.Topic('n')}] END AS covers,
-       total, statementCount, speaker, statements, reports, articles`;
+       total, statementCount, speaker, statements, reports, articles, outlets`;
 }
 
 /**
