@@ -157,10 +157,14 @@ describe('query shapes', () => {
           WITH collect({key: key, node: q{.id, .text, .difference, articleId: articleId, published: published}}) AS reports,
                collect(DISTINCT a) AS articles
           // each article projected once, not once per report; with its outlet when that is selected (no second round trip)
-          RETURN reports, [a IN articles | a{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
+          CALL (articles) {
+            UNWIND articles AS a
+            WITH a, head([(a)-[:PUBLISHED_BY]->(o:Outlet) | o]) AS o
+            RETURN collect(a{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
           opening: substring(a.text, 0, 120),
-          outletKey: head([(a)-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])}] AS articles,
-                 [a IN articles | head([(a)-[:PUBLISHED_BY]->(o:Outlet) | o{.key, .name, id: o.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(o) }}])] AS outlets
+          outletKey: o.key}) AS projected, collect(o{.key, .name, id: o.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(o) }}) AS outlets
+          }
+          RETURN reports, projected AS articles, outlets
         }
         RETURN sp{.id, .name, .aliases, .roles, .wikidata,
           type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,

@@ -29,10 +29,12 @@ export const project = {
   Topic: (v: string) => `${v}{.id, .name, .description, .keywords, ${topicLinks(v)}, statementCount: coalesce(${v}.statementCount, 0)}`,
   Occasion: (v: string) => `${v}{.id, .kind, .date, .place, .medium, statementCount: COUNT { ()-[:AT]->(${v}) }}`,
   // without the text (large): Article.text loads it on its own, only when asked for
-  Article: (v: string, fields?: Fields) => `${v}{.id${pick(fields && widen(fields, ARTICLE_NEEDS), ARTICLE_PROPERTIES, ', ')}${pick(fields, {
-    opening: `opening: substring(${v}.text, 0, 120)`,
-    outlet: `outletKey: head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])`,
-  })}}`,
+  // `outletKey`: how the outlet's key is read, when a query has the outlet at hand already
+  Article: (v: string, fields?: Fields, outletKey = `head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])`) =>
+    `${v}{.id${pick(fields && widen(fields, ARTICLE_NEEDS), ARTICLE_PROPERTIES, ', ')}${pick(fields, {
+      opening: `opening: substring(${v}.text, 0, 120)`,
+      outlet: `outletKey: ${outletKey}`,
+    })}}`,
 } as const;
 
 /**

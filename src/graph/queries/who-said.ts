@@ -55,8 +55,18 @@ function reportsPart(args: WhoSaidArgs): string {
     // a report needs only its wording and its article; Report.quote loads the whole quote when asked
     WITH collect({key: key, node: q{.id, .text, .difference, articleId: articleId, published: published}}) AS reports${articles}
     // each article projected once, not once per report; with its outlet when that is selected (no second round trip)
-    RETURN reports, ${articles ? `[a IN articles | ${project.Article('a', args.articleFields)}]` : '[]'} AS articles,
-           ${outlets ? `[a IN articles | head([(a)-[:PUBLISHED_BY]->(o:Outlet) | ${project.Outlet('o')}])]` : '[]'} AS outlets
+    ${
+      !articles
+        ? 'RETURN reports, [] AS articles, [] AS outlets'
+        : !outlets
+          ? `RETURN reports, [a IN articles | ${project.Article('a', args.articleFields)}] AS articles, [] AS outlets`
+          : `CALL (articles) {
+      UNWIND articles AS a
+      WITH a, head([(a)-[:PUBLISHED_BY]->(o:Outlet) | o]) AS o
+      RETURN collect(${project.Article('a', args.articleFields, 'o.key')}) AS projected, collect(${project.Outlet('o')}) AS outlets
+    }
+    RETURN reports, projected AS articles, outlets`
+    }
   }`;
 }
 
