@@ -5,11 +5,11 @@ import { GraphQLScalarType, Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Graph } from '../db/driver.js';
 import { luceneQuery, parseSearch } from '../graph/lucene.js';
 import * as q from '../graph/queries.js';
-import type { Entity, Row, SearchKind } from '../graph/queries.js';
+import type { Entity, Row, SearchKind, SearchNodes } from '../graph/queries.js';
 import { requireToken } from './auth.js';
 import { userError } from './errors.js';
 import { ingestArticles, type ArticleInput } from './ingest.js';
-import { selects } from './lookahead.js';
+import { selectedFields, selects } from './lookahead.js';
 import { primeAll, type Loaders } from './loaders.js';
 import { connection, offsetAfter, pageSize } from './pagination.js';
 
@@ -102,34 +102,35 @@ const SEARCH_KINDS: SearchKind[] = ['QUOTE', 'STATEMENT', 'SPEAKER'];
 const ALL_KINDS: SearchKind[] = [...SEARCH_KINDS, 'ARTICLE'];
 
 /**
- * Every hit of a search, ranked (lucene.ts), with one page of them loaded as nodes. Lucene finds the candidates;
- * the ranking keeps those that answer the query and says where it matched.
+ * Every hit of a search, ranked (lucene.ts), with one page of them as nodes. Lucene finds the candidates, each
+ * projected for `nodes` (the page's selection); the ranking keeps those that answer the query and says where it
+ * matched. The nodes stay with the hits (they may lack what another field of the request needs); the speakers,
+ * whole, go to their loader.
  */
-async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offset: number, size: number) {
+async function runSearch(args: Args, ctx: Context, defaults: SearchKind[], offset: number, size: number, nodes: SearchNodes) {
   const text = String(args.text);
   if (!text.trim()) throw userError('search text is empty');
   if (text.length > 500) throw userError('search text is longer than 500 characters');
   const kinds: SearchKind[] = args.kinds?.length ? [...new Set<SearchKind>(args.kinds)] : defaults;
   const terms = parseSearch(text);
   const lucene = luceneQuery(text);
-  const { ranked, lowerBound } = lucene
-    ? await q.searchHits(ctx.graph, { terms, lucene, exact: luceneQuery(text, { fuzzy: false }) }, kinds, offset + size + 1)
-    : { ranked: [], lowerBound: false };
-  const window = ranked.slice(offset, offset + size + 1);
-  const hits = await Promise.all(
-    window.map(async (h) => {
-      const entity = q.SEARCH_INDEX[h.kind as SearchKind].entity;
-      const node = await ctx.loaders[entity].load(h.id);
-      return node && { ...h, node: { ...node, __typename: entity } };
-    }),
-  );
-  return {
-    query: { kinds, phrases: terms.phrases.map((p) => p.join(' ')), words: terms.words, lucene },
-    total: ranked.length,
-    lowerBound,
-    hits: hits.filter((h) => h !== null),
-  };
+  const { ranked, lowerBound, candidates } = lucene
+    ? await q.searchHits(ctx.graph, { terms, lucene, exact: luceneQuery(text, { fuzzy: false }) }, kinds, offset + size + 1, nodes)
+    : { ranked: [], lowerBound: false, candidates: [] };
+  const found = new Map(candidates.map((c) => [`${c.kind} ${c.id}`, c]));
+  for (const c of candidates) if (c.speaker) ctx.loaders.Speaker.prime(c.speaker.id, c.speaker);
+  const hits = ranked.slice(offset, offset + size + 1).map((h) => {
+    const entity = q.SEARCH_INDEX[h.kind as SearchKind].entity;
+    return { ...h, node: { ...found.get(`${h.kind} ${h.id}`)!.node, __typename: entity } };
+  });
+  return { query: { kinds, phrases: terms.phrases.map((p) => p.join(' ')), words: terms.words, lucene }, total: ranked.length, lowerBound, hits };
 }
+
+/** What a page of search hits selects on its nodes (`at`: the path to them). */
+const searchNodes = (info: GraphQLResolveInfo, at: string): SearchNodes => ({
+  fields: selectedFields(info, at),
+  speakers: selects(info, `${at}.speaker`),
+});
 
 export const resolvers = {
   Date: DateScalar,
@@ -141,16 +142,26 @@ export const resolvers = {
       const size = pageSize(args.first, 20);
       const offset = offsetAfter(args.after);
       const reports = selects(info, 'speakers.statements.reports');
-      const answer = await q.whoSaid(ctx.graph, { topic, where: args.where, first: size, skip: offset, reports });
+      // statements and articles projected for this selection only: they stay in the answer, out of the loaders
+      const articleFields = selectedFields(info, 'speakers.statements.reports.article');
+      if (selects(info, 'speakers.statements.reports.outlet')) articleFields.add('outlet');
+      const answer = await q.whoSaid(ctx.graph, {
+        topic,
+        where: args.where,
+        first: size,
+        skip: offset,
+        reports,
+        statementFields: selectedFields(info, 'speakers.statements'),
+        articleFields,
+      });
       if (!answer) throw userError(`no topic ${JSON.stringify(topic.slice(0, 80))}: see the topics query for the ids`, 'NOT_FOUND');
       primeAll(ctx.loaders.Topic, [answer.topic, ...answer.covers]);
       primeAll(ctx.loaders.Speaker, answer.speakers.map((s) => s.speaker));
-      const statements = answer.speakers.flatMap((s) => s.statements);
-      primeAll(ctx.loaders.Statement, statements);
-      primeAll(ctx.loaders.Article, answer.articles);
+      primeAll(ctx.loaders.Outlet, answer.outlets);
       if (reports) {
-        const byStatement = new Map<string, Row[]>(statements.map((st) => [st.id, []]));
-        for (const r of answer.reports) byStatement.get(r.key)?.push(r.node);
+        const articles = new Map(answer.articles.map((a) => [a.id, a]));
+        const byStatement = new Map<string, Row[]>(answer.speakers.flatMap((s) => s.statements).map((st) => [st.id, []]));
+        for (const r of answer.reports) byStatement.get(r.key)?.push({ ...r.node, article: articles.get(r.node.articleId) });
         for (const [id, quotes] of byStatement) ctx.loaders.reportsOf.prime(id, quotes);
       }
       const page = connection(answer.speakers, offset, size, async () => answer.total);
@@ -169,15 +180,15 @@ export const resolvers = {
     articles: listing('Article'),
     occasions: listing('Occasion'),
 
-    async search(_p: unknown, args: Args, ctx: Context) {
+    async search(_p: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) {
       const size = pageSize(args.first, 20);
-      return (await runSearch(args, ctx, SEARCH_KINDS, 0, size)).hits.slice(0, size);
+      return (await runSearch(args, ctx, SEARCH_KINDS, 0, size, searchNodes(info, 'node'))).hits.slice(0, size);
     },
 
-    async searchResults(_p: unknown, args: Args, ctx: Context) {
+    async searchResults(_p: unknown, args: Args, ctx: Context, info: GraphQLResolveInfo) {
       const size = pageSize(args.first, 20);
       const offset = offsetAfter(args.after);
-      const { query, total, lowerBound, hits } = await runSearch(args, ctx, ALL_KINDS, offset, size);
+      const { query, total, lowerBound, hits } = await runSearch(args, ctx, ALL_KINDS, offset, size, searchNodes(info, 'edges.node.node'));
       return { query, totalIsLowerBound: lowerBound, ...connection(hits, offset, size, async () => total) };
     },
 
@@ -223,10 +234,14 @@ export const resolvers = {
     },
   },
 
+  // a headline report carries its article, projected for the answer's selection (outletKey when outlet is selected)
   Report: {
     quote: (r: Row, _a: Args, ctx: Context) => ctx.loaders.Quote.load(r.quote.id),
-    article: (r: Row, _a: Args, ctx: Context) => ctx.loaders.Article.load(r.quote.articleId),
-    outlet: (r: Row, _a: Args, ctx: Context) => outletOfArticle(r.quote.articleId, ctx),
+    article: (r: Row, _a: Args, ctx: Context) => r.quote.article ?? ctx.loaders.Article.load(r.quote.articleId),
+    outlet: (r: Row, _a: Args, ctx: Context) =>
+      r.quote.article && 'outletKey' in r.quote.article
+        ? r.quote.article.outletKey && ctx.loaders.Outlet.load(r.quote.article.outletKey)
+        : outletOfArticle(r.quote.articleId, ctx),
     date: (r: Row) => r.quote.published,
     wording: (r: Row) => r.quote.text,
     difference: (r: Row) => r.quote.difference,

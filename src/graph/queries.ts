@@ -8,7 +8,7 @@ import { byKeysQuery, countQuery, pageQuery, type PageArgs } from './queries/pag
 import type { Entity } from './queries/project.js';
 import * as related from './queries/related.js';
 import { read, type Row } from './queries/run.js';
-import { SEARCH_INDEX, searchQuery, type SearchKind } from './queries/search.js';
+import { SEARCH_INDEX, searchQuery, type SearchKind, type SearchNodes } from './queries/search.js';
 import { whoSaidOutletsQuery, whoSaidQuery, type WhoSaidArgs, type WhoSaidRow } from './queries/who-said.js';
 
 export { project, type Entity } from './queries/project.js';
@@ -16,7 +16,7 @@ export { WhereBuilder } from './queries/where.js';
 export { read, type Params, type Query, type Row } from './queries/run.js';
 export type { PageArgs } from './queries/page.js';
 export type { Tally } from './queries/related.js';
-export { SEARCH_INDEX, type SearchKind } from './queries/search.js';
+export { SEARCH_INDEX, type SearchKind, type SearchNodes } from './queries/search.js';
 export type { WhoSaidArgs, WhoSaidRow } from './queries/who-said.js';
 
 type Keys = readonly string[];
@@ -42,15 +42,38 @@ export const tally = (graph: Graph, which: related.Tally, keys: Keys) => read(gr
 export const speakerByName = async (graph: Graph, name: string): Promise<Row | null> => (await read(graph, speakerByNameQuery(name)))[0]?.node ?? null;
 export const outletByName = async (graph: Graph, name: string): Promise<Row | null> => (await read(graph, outletByNameQuery(name)))[0]?.node ?? null;
 
-export const whoSaid = async (graph: Graph, args: WhoSaidArgs): Promise<WhoSaidRow | null> =>
-  ((await read(graph, whoSaidQuery(args)))[0] as WhoSaidRow | undefined) ?? null;
+/** The headline answer, from its rows (one per speaker of the page, the first with the topic); null: no such topic. */
+export async function whoSaid(graph: Graph, args: WhoSaidArgs): Promise<WhoSaidRow | null> {
+  const rows = await read(graph, whoSaidQuery(args));
+  if (!rows.length) return null;
+  const paged = rows.filter((r) => r.speaker);
+  return {
+    topic: rows[0].topic,
+    covers: rows[0].covers,
+    speakers: paged.map((r) => ({ speaker: r.speaker, statements: r.statements })),
+    total: rows[0].total,
+    statementCount: rows[0].statementCount,
+    reports: paged.flatMap((r) => r.reports),
+    // an article two speakers' statements share is in both their rows
+    articles: [...new Map(paged.flatMap((r) => r.articles).map((a: Row) => [a.id, a])).values()],
+    outlets: paged.flatMap((r) => r.outlets).filter((o: Row | null) => o),
+  };
+}
 export const whoSaidOutlets = (graph: Graph, topic: string, where: Row | null | undefined, first: number) =>
   read(graph, whoSaidOutletsQuery(topic, where, first));
 
+/** A search candidate with its node projected for the page, and its speaker when selected (searchQuery). */
+export type SearchCandidate = Candidate & { node: Row; speaker: Row | null };
+
 /** The best candidates of each index for a Lucene query, one round trip; `full` lists the kinds whose index had more. */
-async function searchCandidates(graph: Graph, lucene: string, kinds: readonly SearchKind[]): Promise<{ candidates: Candidate[]; full: SearchKind[] }> {
-  const rows = (await read(graph, searchQuery(lucene, kinds))) as Candidate[];
-  const byKind = new Map<string, Candidate[]>(kinds.map((kind) => [kind, []]));
+async function searchCandidates(
+  graph: Graph,
+  lucene: string,
+  kinds: readonly SearchKind[],
+  nodes: SearchNodes,
+): Promise<{ candidates: SearchCandidate[]; full: SearchKind[] }> {
+  const rows = (await read(graph, searchQuery(lucene, kinds, nodes))) as SearchCandidate[];
+  const byKind = new Map<string, SearchCandidate[]>(kinds.map((kind) => [kind, []]));
   for (const r of rows) byKind.get(r.kind)!.push(r);
   const full = kinds.filter((kind) => byKind.get(kind)!.length > SEARCH_INDEX[kind].candidates);
   return { candidates: kinds.flatMap((kind) => byKind.get(kind)!.slice(0, SEARCH_INDEX[kind].candidates)), full };
@@ -58,7 +81,8 @@ async function searchCandidates(graph: Graph, lucene: string, kinds: readonly Se
 
 /**
  * Every hit of a search among each index's best candidates, ranked (lucene.ts); `lowerBound` when there may be
- * more. `exact` (the same query without fuzzy terms) runs first: fuzzy terms are the costly part of a Lucene
+ * more; `candidates`, those examined, with their nodes projected for `nodes`. `exact` (the
+ * same query without fuzzy terms) runs first: fuzzy terms are the costly part of a Lucene
  * query and only widen the search to misspellings, so the fuzzy query runs only for the kinds the exact words
  * leave short of a full set of candidates, and not at all when `need` hits already have every word: a hit the
  * exact words miss has none of them as written, so it can at most tie with those (same coverage, never the exact
@@ -69,15 +93,16 @@ export async function searchHits(
   query: { terms: SearchTerms; lucene: string; exact: string },
   kinds: readonly SearchKind[],
   need: number,
-): Promise<{ ranked: RankedHit[]; lowerBound: boolean }> {
-  const first = await searchCandidates(graph, query.exact, kinds);
-  let ranked = rankHits(query.terms, first.candidates);
+  nodes: SearchNodes,
+): Promise<{ ranked: RankedHit[]; lowerBound: boolean; candidates: SearchCandidate[] }> {
+  const first = await searchCandidates(graph, query.exact, kinds, nodes);
+  const ranked = rankHits(query.terms, first.candidates);
   const short = kinds.filter((kind) => !first.full.includes(kind));
-  if (query.lucene === query.exact || !short.length) return { ranked, lowerBound: first.full.length > 0 };
-  if (ranked.filter((h) => h.coverage === 1).length >= need) return { ranked, lowerBound: true };
-  const fuzzy = await searchCandidates(graph, query.lucene, short);
-  ranked = rankHits(query.terms, [...first.candidates.filter((c) => !short.includes(c.kind as SearchKind)), ...fuzzy.candidates]);
-  return { ranked, lowerBound: first.full.length + fuzzy.full.length > 0 };
+  if (query.lucene === query.exact || !short.length) return { ranked, lowerBound: first.full.length > 0, candidates: first.candidates };
+  if (ranked.filter((h) => h.coverage === 1).length >= need) return { ranked, lowerBound: true, candidates: first.candidates };
+  const fuzzy = await searchCandidates(graph, query.lucene, short, nodes);
+  const candidates = [...first.candidates.filter((c) => !short.includes(c.kind as SearchKind)), ...fuzzy.candidates];
+  return { ranked: rankHits(query.terms, candidates), lowerBound: first.full.length + fuzzy.full.length > 0, candidates };
 }
 
 export async function ping(graph: Graph): Promise<void> {

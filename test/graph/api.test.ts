@@ -87,6 +87,18 @@ describe('whoSaid: the headline', () => {
     expect(whoSaid.speakers.map((s: any) => s.speaker.name)).toContain('Claudia Sheinbaum');
   });
 
+  it('projects for the selection: a statement or article asked for few fields, through a fragment, answers as the whole node does', async () => {
+    const slim = `query ($topic: String!) { whoSaid(topic: $topic) { speakers { statements { ...S } } } }
+      fragment S on Statement { id topics { id } occasion { id } reportCount reports { article { id caption opening } outlet { name } } }`;
+    const { whoSaid } = await ok(slim, { topic: 'sovereignty' });
+    const statements = whoSaid.speakers.flatMap((s: any) => s.statements);
+    expect(statements.some((st: any) => st.topics.length > 0)).toBe(true);
+    for (const st of statements.slice(0, 5)) {
+      const whole = `query ($id: ID!) { statement(id: $id) { id topics { id } occasion { id } reportCount reports { article { id caption opening } outlet { name } } } }`;
+      expect(st).toEqual((await ok(whole, { id: st.id })).statement);
+    }
+  });
+
   it('an unknown topic is a user error', async () => {
     const r = await gql(api, HEADLINE, { topic: 'no such topic' });
     expect(r.errors?.[0].extensions?.code).toBe('NOT_FOUND');
@@ -174,6 +186,25 @@ describe('search and lookups', () => {
     for (const text of ['"unbalanced', 'AND OR NOT', 'a:b~ (c) [d TO e] {f} ^g* h? \\ / && || !', '*']) {
       const r = await gql(api, 'query ($t: String!) { search(text: $t) { score } }', { t: text });
       expect(r.errors, text).toBeUndefined();
+    }
+  });
+
+  it('hits come projected for the selection, as the whole nodes answer, without a query per hit', async () => {
+    const QUOTE = 'id text kind cue confidence speaker { name } article { id caption } outlet { name } statement { id } topics { id }';
+    const hitsQuery = `query ($t: String!) { search(text: $t, first: 10) { node { ...Q ... on Statement { id canonical topics { id } speaker { name } } } } }
+      fragment Q on Quote { ${QUOTE} }`;
+    const counting = countingGraph(graph);
+    const fetch = createServer(counting.graph, testConfig()).fetch;
+    const hitsOnly = await gql(fetch, `{ search(text: "sovereignty", kinds: [QUOTE]) { node { ... on Quote { id text speaker { name } } } } }`);
+    expect(hitsOnly.errors).toBeUndefined();
+    // the exact words' candidates, then the misspelt ones when those leave the page short: never a query per hit
+    expect(counting.calls()).toBeLessThanOrEqual(2);
+    const { search } = await ok(hitsQuery, { t: 'sovereignty' });
+    const quotes = search.map((h: any) => h.node).filter((n: any) => n.text);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes.slice(0, 4)) {
+      const whole = await ok(`query ($id: ID!) { quotes(where: { id: { eq: $id } }) { edges { node { ${QUOTE} } } } }`, { id: quote.id });
+      expect(quote).toEqual(whole.quotes.edges[0].node);
     }
   });
 

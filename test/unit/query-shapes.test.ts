@@ -80,9 +80,9 @@ describe('query shapes', () => {
         RETURN collect({sp: sp, said: said}) AS page
       }
       WITH t, scope, page, coalesce(t.speakerCount, 0) AS total, coalesce(t.statementCount, 0) AS statementCount
-      CALL (page) {
-        UNWIND range(0, size(page) - 1) AS i
-        WITH i, page[i].sp AS sp, page[i].said AS said
+      UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS i
+      OPTIONAL CALL (page, i) {
+        WITH page[i].sp AS sp, page[i].said AS said WHERE sp IS NOT NULL
         CALL (said) {
           UNWIND said AS s
           WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
@@ -91,14 +91,15 @@ describe('query shapes', () => {
           topicIds: [(s)-[:ABOUT]->(_t:Topic) | _t.id],
           reportCount: COUNT { ()-[:REPORTS]->(s) }}) AS statements
         }
-        WITH i, sp, statements ORDER BY i
-        RETURN collect({speaker: sp{.id, .name, .aliases, .roles, .wikidata,
+        WITH sp, statements, [] AS reports, [] AS articles, [] AS outlets
+        RETURN sp{.id, .name, .aliases, .roles, .wikidata,
           type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
-          statementCount: COUNT { (sp)-[:SAID]->() }}, statements: statements}) AS speakers
+          statementCount: COUNT { (sp)-[:SAID]->() }} AS speaker, statements, reports, articles, outlets
       }
-      WITH *, [] AS reports, [] AS articles
-      RETURN t{.id, .name, .description, .keywords, broaderIds: [(t)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(t) | _n.id], statementCount: coalesce(t.statementCount, 0)} AS topic, [n IN scope | n{.id, .name, .description, .keywords, broaderIds: [(n)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(n) | _n.id], statementCount: coalesce(n.statementCount, 0)}] AS covers, speakers,
-             total, statementCount, reports, articles",
+      WITH t, scope, total, statementCount, i, speaker, statements, reports, articles, outlets ORDER BY i
+      RETURN CASE WHEN coalesce(i, 0) = 0 THEN t{.id, .name, .description, .keywords, broaderIds: [(t)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(t) | _n.id], statementCount: coalesce(t.statementCount, 0)} END AS topic,
+             CASE WHEN coalesce(i, 0) = 0 THEN [n IN scope | n{.id, .name, .description, .keywords, broaderIds: [(n)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(n) | _n.id], statementCount: coalesce(n.statementCount, 0)}] END AS covers,
+             total, statementCount, speaker, statements, reports, articles, outlets",
         "params": {
           "first": 20,
           "skip": 0,
@@ -107,6 +108,12 @@ describe('query shapes', () => {
       }
     `);
     expect(whoSaidQuery({ topic: 'economy', first: 20, reports: true }).cypher).toContain('MATCH (q)-[:REPORTS]->(s)');
+    // the selection's fields only: no topic walk for statements that do not ask for topics, no article when none is selected
+    const slim = whoSaidQuery({ topic: 'economy', first: 20, reports: true, statementFields: new Set(['id', 'canonical']), articleFields: new Set() }).cypher;
+    expect(slim).not.toContain('topicIds');
+    expect(slim).not.toContain('collect(DISTINCT a)');
+    const titled = whoSaidQuery({ topic: 'economy', first: 20, reports: true, articleFields: new Set(['id', 'title']) }).cypher;
+    expect(titled).toContain('[a IN articles | a{.id, .title}]');
   });
 
   it('whoSaid with a filter on statements: every statement in scope is looked at', () => {
@@ -127,9 +134,9 @@ describe('query shapes', () => {
                speakers[$skip..$skip + $first] AS page
       }
       WITH t, scope, page, total, statementCount
-      CALL (page) {
-        UNWIND range(0, size(page) - 1) AS i
-        WITH i, page[i].sp AS sp, page[i].said AS said
+      UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS i
+      OPTIONAL CALL (page, i) {
+        WITH page[i].sp AS sp, page[i].said AS said WHERE sp IS NOT NULL
         CALL (said) {
           UNWIND said AS s
           WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
@@ -138,29 +145,35 @@ describe('query shapes', () => {
           topicIds: [(s)-[:ABOUT]->(_t:Topic) | _t.id],
           reportCount: COUNT { ()-[:REPORTS]->(s) }}) AS statements
         }
-        WITH i, sp, statements ORDER BY i
-        RETURN collect({speaker: sp{.id, .name, .aliases, .roles, .wikidata,
-          type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
-          statementCount: COUNT { (sp)-[:SAID]->() }}, statements: statements}) AS speakers
-      }
-      CALL (page) {
-        // the statement nodes of the page, not their projections (no seek by id); the model's relationship types say
-        // the labels (REPORTS from a Quote, QUOTES from an Article), so no label is checked per row
-        UNWIND page AS x
-        UNWIND x.said AS s
-        MATCH (q)-[:REPORTS]->(s)
-        OPTIONAL MATCH (a)-[:QUOTES]->(q)
-        WITH s, q, a ORDER BY a.published IS NULL, a.published, a.id, q.start
-        // a report needs only its wording and its article; Report.quote loads the whole quote when asked
-        WITH collect({key: s.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
-             collect(DISTINCT a) AS articles
-        // each article projected once, not once per report; its outlet (a handful for a page) loads by key
-        RETURN reports, [a IN articles | a{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
+        CALL (said) {
+          // the model's relationship types say the labels (REPORTS from a Quote, QUOTES from an Article): no label check per row
+          UNWIND said AS s
+          WITH s, s.id AS key
+          MATCH (q)-[:REPORTS]->(s)
+          OPTIONAL MATCH (a)-[:QUOTES]->(q)
+          // each property read once: for the order and for the report
+          WITH key, q, a, a.published AS published, a.id AS articleId ORDER BY published IS NULL, published, articleId, q.start
+          // a report needs only its wording and its article; Report.quote loads the whole quote when asked
+          WITH collect({key: key, node: q{.id, .text, .difference, articleId: articleId, published: published}}) AS reports,
+               collect(DISTINCT a) AS articles
+          // each article projected once, not once per report; with its outlet when that is selected (no second round trip)
+          CALL (articles) {
+            UNWIND articles AS a
+            WITH a, head([(a)-[:PUBLISHED_BY]->(o:Outlet) | o]) AS o
+            RETURN collect(a{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
           opening: substring(a.text, 0, 120),
-          outletKey: head([(a)-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])}] AS articles
+          outletKey: o.key}) AS projected, collect(o{.key, .name, id: o.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(o) }}) AS outlets
+          }
+          RETURN reports, projected AS articles, outlets
+        }
+        RETURN sp{.id, .name, .aliases, .roles, .wikidata,
+          type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
+          statementCount: COUNT { (sp)-[:SAID]->() }} AS speaker, statements, reports, articles, outlets
       }
-      RETURN t{.id, .name, .description, .keywords, broaderIds: [(t)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(t) | _n.id], statementCount: coalesce(t.statementCount, 0)} AS topic, [n IN scope | n{.id, .name, .description, .keywords, broaderIds: [(n)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(n) | _n.id], statementCount: coalesce(n.statementCount, 0)}] AS covers, speakers,
-             total, statementCount, reports, articles",
+      WITH t, scope, total, statementCount, i, speaker, statements, reports, articles, outlets ORDER BY i
+      RETURN CASE WHEN coalesce(i, 0) = 0 THEN t{.id, .name, .description, .keywords, broaderIds: [(t)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(t) | _n.id], statementCount: coalesce(t.statementCount, 0)} END AS topic,
+             CASE WHEN coalesce(i, 0) = 0 THEN [n IN scope | n{.id, .name, .description, .keywords, broaderIds: [(n)-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(n) | _n.id], statementCount: coalesce(n.statementCount, 0)}] END AS covers,
+             total, statementCount, speaker, statements, reports, articles, outlets",
         "params": {
           "first": 5,
           "skip": 0,
@@ -188,18 +201,25 @@ describe('query shapes', () => {
   });
 
   it('search candidates and a speaker by name come from the full-text indexes', () => {
-    expect(shape(searchQuery('"not for sale"^4 (not) (sale^2 sale~1)', ['QUOTE', 'SPEAKER']))).toMatchInlineSnapshot(`
+    expect(shape(searchQuery('"not for sale"^4 (not) (sale^2 sale~1)', ['QUOTE', 'SPEAKER'], { fields: new Set(['id', 'text', 'speaker']), speakers: true }))).toMatchInlineSnapshot(`
       {
         "cypher": "CALL () {
         CALL db.index.fulltext.queryNodes('quote_text', $q, {limit: 81})
         YIELD node, score
-        RETURN 'QUOTE' AS kind, node.id AS id, [node.text] AS texts, score
+        RETURN 'QUOTE' AS kind, node.id AS id, [node.text] AS texts, score,
+               node{.id, .text,
+          speakerId: head([(node)-[:ATTRIBUTED_TO]->(_sp:Speaker) | _sp.id])} AS node, head([(node)-[:ATTRIBUTED_TO]->(sp:Speaker) | sp{.id, .name, .aliases, .roles, .wikidata,
+          type: CASE WHEN sp:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
+          statementCount: COUNT { (sp)-[:SAID]->() }}]) AS speaker
         UNION ALL
         CALL db.index.fulltext.queryNodes('speaker_names', $q, {limit: 41})
         YIELD node, score
-        RETURN 'SPEAKER' AS kind, node.id AS id, [node.name] + coalesce(node.aliases, []) AS texts, score
+        RETURN 'SPEAKER' AS kind, node.id AS id, [node.name] + coalesce(node.aliases, []) AS texts, score,
+               node{.id, .name, .aliases, .roles, .wikidata,
+          type: CASE WHEN node:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
+          statementCount: COUNT { (node)-[:SAID]->() }} AS node, null AS speaker
       }
-      RETURN kind, id, texts, score",
+      RETURN kind, id, texts, score, node, speaker",
         "params": {
           "q": ""not for sale"^4 (not) (sale^2 sale~1)",
         },

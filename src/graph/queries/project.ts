@@ -5,21 +5,23 @@
 // asks for (an article's BASED_ON and CITES) load through their own loaders (related.ts) only when selected.
 
 export const project = {
-  Quote: (v: string) => `${v}{.*,
-    articleId: head([(_a:Article)-[:QUOTES]->(${v}) | _a.id]),
-    published: head([(_a:Article)-[:QUOTES]->(${v}) | _a.published]),
-    statementId: head([(${v})-[:REPORTS]->(_s:Statement) | _s.id]),
-    speakerId: head([(${v})-[:ATTRIBUTED_TO]->(_sp:Speaker) | _sp.id]),
-    mention: head([(${v})-[_m:ATTRIBUTED_TO]->(:Speaker) | _m{.*}]),
-    relayedById: head([(${v})-[:RELAYED_BY]->(_sp:Speaker) | _sp.id]),
-    parentId: head([(${v})-[:EMBEDDED_IN]->(_p:Quote) | _p.id]),
-    topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]}`,
+  Quote: (v: string, fields?: Fields) => `${v}{${fields ? `.id${pick(fields, QUOTE_PROPERTIES, ', ')}` : '.*'}${pick(fields && widen(fields, QUOTE_NEEDS), {
+    article: `articleId: head([(_a:Article)-[:QUOTES]->(${v}) | _a.id])`,
+    published: `published: head([(_a:Article)-[:QUOTES]->(${v}) | _a.published])`,
+    statement: `statementId: head([(${v})-[:REPORTS]->(_s:Statement) | _s.id])`,
+    speaker: `speakerId: head([(${v})-[:ATTRIBUTED_TO]->(_sp:Speaker) | _sp.id])`,
+    mention: `mention: head([(${v})-[_m:ATTRIBUTED_TO]->(:Speaker) | _m{.*}])`,
+    relayedBy: `relayedById: head([(${v})-[:RELAYED_BY]->(_sp:Speaker) | _sp.id])`,
+    embeddedIn: `parentId: head([(${v})-[:EMBEDDED_IN]->(_p:Quote) | _p.id])`,
+    topics: `topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]`,
+  })}}`,
   // named properties, not .*: a statement also keeps its embedding (384 numbers) for resolution, never for answers
   // speakerId is the statement's own property, kept equal to its one SAID by every write
-  Statement: (v: string) => `${v}{.id, .canonical, .saidOn, .speakerId, .referenceId,
-    occasionId: head([(${v})-[:AT]->(_o:Occasion) | _o.id]),
-    topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id],
-    reportCount: COUNT { ()-[:REPORTS]->(${v}) }}`,
+  Statement: (v: string, fields?: Fields) => `${v}{.id, .canonical, .saidOn, .speakerId, .referenceId${pick(fields, {
+    occasion: `occasionId: head([(${v})-[:AT]->(_o:Occasion) | _o.id])`,
+    topics: `topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]`,
+    reportCount: `reportCount: COUNT { ()-[:REPORTS]->(${v}) }`,
+  })}}`,
   Speaker: (v: string) => `${v}{.id, .name, .aliases, .roles, .wikidata,
     type: CASE WHEN ${v}:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
     statementCount: COUNT { (${v})-[:SAID]->() }}`,
@@ -27,16 +29,51 @@ export const project = {
   Topic: (v: string) => `${v}{.id, .name, .description, .keywords, ${topicLinks(v)}, statementCount: coalesce(${v}.statementCount, 0)}`,
   Occasion: (v: string) => `${v}{.id, .kind, .date, .place, .medium, statementCount: COUNT { ()-[:AT]->(${v}) }}`,
   // without the text (large): Article.text loads it on its own, only when asked for
-  Article: (v: string) => `${v}{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
-    opening: substring(${v}.text, 0, 120),
-    outletKey: head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])}`,
+  // `outletKey`: how the outlet's key is read, when a query has the outlet at hand already
+  Article: (v: string, fields?: Fields, outletKey = `head([(${v})-[:PUBLISHED_BY]->(_o:Outlet) | _o.key])`) =>
+    `${v}{.id${pick(fields && widen(fields, ARTICLE_NEEDS), ARTICLE_PROPERTIES, ', ')}${pick(fields, {
+      opening: `opening: substring(${v}.text, 0, 120)`,
+      outlet: `outletKey: ${outletKey}`,
+    })}}`,
 } as const;
+
+/**
+ * The GraphQL fields of a node an answer selects (lookahead.ts), when known: a projection then leaves out the
+ * links it computes (a relationship walk, a text read) that no selected field needs. Such a node is part of that
+ * answer only, never put in a loader, where another field of the request could find it short of what it needs.
+ */
+export type Fields = ReadonlySet<string>;
+
+/** The parts of a projection the selection needs (all of them, when it is not known), each after `sep`. */
+function pick(fields: Fields | undefined, parts: Record<string, string>, sep = ',\n    '): string {
+  return Object.entries(parts)
+    .filter(([field]) => !fields || fields.has(field))
+    .map(([, part]) => `${sep}${part}`)
+    .join('');
+}
+
+/** The fields with the properties their resolvers also read. */
+const widen = (fields: Fields, needs: Record<string, string[]>) => new Set([...fields, ...[...fields].flatMap((f) => needs[f] ?? [])]);
+
+const ARTICLE_PROPERTIES = Object.fromEntries(
+  ['sourceId', 'title', 'url', 'published', 'byline', 'dateline', 'file', 'caption'].map((p) => [p, `.${p}`]),
+);
+const QUOTE_PROPERTIES = Object.fromEntries(
+  ['text', 'kind', 'start', 'end', 'cue', 'confidence', 'difference', 'saidOn', 'saidOnFrom'].map((p) => [p, `.${p}`]),
+);
+/** Quote.outlet is its article's. */
+const QUOTE_NEEDS = { outlet: ['article'] };
+/** Article.caption falls back to the title, then the file name. */
+const ARTICLE_NEEDS = { caption: ['title', 'file'] };
 
 function topicLinks(v: string): string {
   return `broaderIds: [(${v})-[:BROADER]->(_b:Topic) | _b.id], narrowerIds: [(_n:Topic)-[:BROADER]->(${v}) | _n.id]`;
 }
 
 export type Entity = keyof typeof project;
+
+/** A label's projection for a selection (the labels without a selection-driven projection give the whole node). */
+export const projectFor = (entity: Entity, v: string, fields?: Fields): string => (project[entity] as (v: string, fields?: Fields) => string)(v, fields);
 
 /** The key property of each label (Outlet is keyed by its normalised name). */
 export const KEY: Record<Entity, string> = { Quote: 'id', Statement: 'id', Speaker: 'id', Outlet: 'key', Topic: 'id', Article: 'id', Occasion: 'id' };

@@ -1,7 +1,7 @@
 // The headline: who said what on a topic (its narrower topics included), a page of speakers at a time.
 // Without a filter the page comes off the SPOKE_ON rank index (the tallies the ingest keeps, cypher.ts), so it
 // costs its 20 speakers, not the topic's 800; a `where` on statements must look at every statement in scope.
-import { project } from './project.js';
+import { project, type Fields } from './project.js';
 import { int, type Query, type Row } from './run.js';
 import { WhereBuilder } from './where.js';
 
@@ -16,6 +16,8 @@ export interface WhoSaidRow {
   /** `{key: statement id, node: quote}`, earliest publication first, with the articles they are in. */
   reports: Row[];
   articles: Row[];
+  /** The articles' outlets (when the reports' outlets are selected). */
+  outlets: Row[];
 }
 
 export interface WhoSaidArgs {
@@ -25,6 +27,10 @@ export interface WhoSaidArgs {
   skip?: number;
   /** The answer selects reports (else they are not read at all). */
   reports?: boolean;
+  /** The fields the answer selects on the page's statements (all, when not given). */
+  statementFields?: Fields;
+  /** The fields it selects on the reports' articles, `outlet` for the reports' outlets (all, when not given; none: no article is read). */
+  articleFields?: Fields;
 }
 
 /** The topic (by id, else by name) and every narrower topic: the scope of a headline answer. */
@@ -32,44 +38,64 @@ const TOPIC_SCOPE = `MATCH (t:Topic) WHERE t.id = $topic OR toLower(t.name) = $t
 WITH t ORDER BY t.id = $topic DESC LIMIT 1
 CALL (t) { MATCH (n:Topic)-[:BROADER*0..]->(t) RETURN collect(DISTINCT n) AS scope }`;
 
-/** The page's speakers `{sp, said}` with their statements projected, in page order. */
-const PROJECT_PAGE = `CALL (page) {
-  UNWIND range(0, size(page) - 1) AS i
-  WITH i, page[i].sp AS sp, page[i].said AS said
+/** Every report of a speaker's statements `said` with its article (or nothing, when none is selected). */
+function reportsPart(args: WhoSaidArgs): string {
+  if (!args.reports) return `WITH sp, statements, [] AS reports, [] AS articles, [] AS outlets`;
+  const articles = args.articleFields && !args.articleFields.size ? '' : `,
+         collect(DISTINCT a) AS articles`;
+  const outlets = articles && (!args.articleFields || args.articleFields.has('outlet'));
+  return `CALL (said) {
+    // the model's relationship types say the labels (REPORTS from a Quote, QUOTES from an Article): no label check per row
+    UNWIND said AS s
+    WITH s, s.id AS key
+    MATCH (q)-[:REPORTS]->(s)
+    OPTIONAL MATCH (a)-[:QUOTES]->(q)
+    // each property read once: for the order and for the report
+    WITH key, q, a, a.published AS published, a.id AS articleId ORDER BY published IS NULL, published, articleId, q.start
+    // a report needs only its wording and its article; Report.quote loads the whole quote when asked
+    WITH collect({key: key, node: q{.id, .text, .difference, articleId: articleId, published: published}}) AS reports${articles}
+    // each article projected once, not once per report; with its outlet when that is selected (no second round trip)
+    ${
+      !articles
+        ? 'RETURN reports, [] AS articles, [] AS outlets'
+        : !outlets
+          ? `RETURN reports, [a IN articles | ${project.Article('a', args.articleFields)}] AS articles, [] AS outlets`
+          : `CALL (articles) {
+      UNWIND articles AS a
+      WITH a, head([(a)-[:PUBLISHED_BY]->(o:Outlet) | o]) AS o
+      RETURN collect(${project.Article('a', args.articleFields, 'o.key')}) AS projected, collect(${project.Outlet('o')}) AS outlets
+    }
+    RETURN reports, projected AS articles, outlets`
+    }
+  }`;
+}
+
+/**
+ * One row per speaker of the page `{sp, said}`, in page order (the first also carries the topic; an empty page
+ * gives that row alone): rows of a few kilobytes, not one row of the whole answer, which the driver decodes
+ * several times slower (every string of a record spanning many Bolt chunks is decoded across all of them).
+ */
+function pageRows(args: WhoSaidArgs): string {
+  return `UNWIND CASE WHEN size(page) = 0 THEN [null] ELSE range(0, size(page) - 1) END AS i
+OPTIONAL CALL (page, i) {
+  WITH page[i].sp AS sp, page[i].said AS said WHERE sp IS NOT NULL
   CALL (said) {
     UNWIND said AS s
     WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
-    RETURN collect(${project.Statement('s')}) AS statements
+    RETURN collect(${project.Statement('s', args.statementFields)}) AS statements
   }
-  WITH i, sp, statements ORDER BY i
-  RETURN collect({speaker: ${project.Speaker('sp')}, statements: statements}) AS speakers
-}`;
-
-/** Every report of the page's statements with its article (or nothing, when none is selected). */
-function reportsPart(reports: boolean | undefined): string {
-  if (!reports) return `WITH *, [] AS reports, [] AS articles`;
-  return `CALL (page) {
-  // the statement nodes of the page, not their projections (no seek by id); the model's relationship types say
-  // the labels (REPORTS from a Quote, QUOTES from an Article), so no label is checked per row
-  UNWIND page AS x
-  UNWIND x.said AS s
-  MATCH (q)-[:REPORTS]->(s)
-  OPTIONAL MATCH (a)-[:QUOTES]->(q)
-  WITH s, q, a ORDER BY a.published IS NULL, a.published, a.id, q.start
-  // a report needs only its wording and its article; Report.quote loads the whole quote when asked
-  WITH collect({key: s.id, node: q{.id, .text, .difference, articleId: a.id, published: a.published}}) AS reports,
-       collect(DISTINCT a) AS articles
-  // each article projected once, not once per report; its outlet (a handful for a page) loads by key
-  RETURN reports, [a IN articles | ${project.Article('a')}] AS articles
-}`;
+  ${reportsPart(args)}
+  RETURN ${project.Speaker('sp')} AS speaker, statements, reports, articles, outlets
 }
-
-const RETURN = `RETURN ${project.Topic('t')} AS topic, [n IN scope | ${project.Topic('n')}] AS covers, speakers,
-       total, statementCount, reports, articles`;
+WITH t, scope, total, statementCount, i, speaker, statements, reports, articles, outlets ORDER BY i
+RETURN CASE WHEN coalesce(i, 0) = 0 THEN ${project.Topic('t')} END AS topic,
+       CASE WHEN coalesce(i, 0) = 0 THEN [n IN scope | ${project.Topic('n')}] END AS covers,
+       total, statementCount, speaker, statements, reports, articles, outlets`;
+}
 
 /**
  * Speakers with their statements on a topic or any narrower one, most statements first, one page of them, and
- * (when selected) every report of those statements with its article and outlet: the answer in one round trip.
+ * (when selected) every report of those statements with its article: the answer in one round trip.
  */
 export function whoSaidQuery(args: WhoSaidArgs): Query {
   const params = { topic: args.topic.trim().toLowerCase(), first: int(args.first), skip: int(args.skip ?? 0) };
@@ -95,9 +121,7 @@ CALL (t, scope) {
   RETURN collect({sp: sp, said: said}) AS page
 }
 WITH t, scope, page, coalesce(t.speakerCount, 0) AS total, coalesce(t.statementCount, 0) AS statementCount
-${PROJECT_PAGE}
-${reportsPart(args.reports)}
-${RETURN}`,
+${pageRows(args)}`,
     params,
   };
 }
@@ -120,9 +144,7 @@ CALL (scope) {
          speakers[$skip..$skip + $first] AS page
 }
 WITH t, scope, page, total, statementCount
-${PROJECT_PAGE}
-${reportsPart(args.reports)}
-${RETURN}`,
+${pageRows(args)}`,
     params: { ...params, ...w.params },
   };
 }
