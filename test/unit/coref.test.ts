@@ -95,6 +95,9 @@ describe('resolveEntities', () => {
     expect(out.map((s) => s.name)).toEqual(['Helen Fox', 'Ellen Fox', 'Ellen Fox', 'Helen Fox']);
     expect(out[0].entity).not.toBe(out[1].entity);
     expect(out[0].entity).toBe(out[3].entity);
+    // a name after a preposition is no subject the bare surname would take up
+    const photo = 'Senator Tom Fox spoke first. Critics posted a photo of Ellen Fox contrasted with her rival.\n"Q0," Fox said.';
+    expect(names(photo, [['Q0', 'Fox']])).toEqual(['Tom Fox']);
   });
 
   it('tells two men with one surname apart by the first name given last', () => {
