@@ -47,7 +47,7 @@ const overlaps = (a: Span | null, b: [number, number] | null | undefined) => !!a
 
 interface Labelled {
   file: string;
-  /** The article's id (its headline and its body are two Labelled, as the pipeline reads them apart). */
+  /** The article, as file and index (its headline and its body are two Labelled, as the pipeline reads them apart; two files may share an id). */
   article: string;
   cases: QuoteCase[];
   /** Per case: the matched gold quote, or null (the stretch is no gold quotation). */
@@ -88,7 +88,7 @@ async function label(data: string, settings: SpeakerSettings, log: (s: string) =
     const file = basename(item.source.file);
     const all = splitArticles(item.source)
       .flatMap((a) => [headlineView(a), a].filter((v) => v !== null))
-      .map((a) => ({ file, article: a.id, ...candidates(a, findQuotes(a), settings) }));
+      .map((a) => ({ file, article: `${file}#${a.index}`, ...candidates(a, findQuotes(a), settings) }));
     const golds = (goldByFile.get(file) ?? []).filter((g) => !g.repeatedBlock);
     const flat = all.flatMap((d) => d.cases);
     const match = new Map(matchQuotes(flat.map((c) => words(c.quote.text)), golds.map((g) => words(g.text))));
