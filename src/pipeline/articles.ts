@@ -195,6 +195,14 @@ function groupUnits(units: Unit[], source: Source): Group[] {
   return groups;
 }
 
+/**
+ * The headline as an article of its own for the quote stages (headlines quote people too: "Doe: Plan Is 'a
+ * Disgrace'"), or null. Read apart from the body, so that its capitalised words are never taken for names there.
+ */
+export function headlineView(article: Article): Article | null {
+  return article.headline?.length ? { ...article, paragraphs: article.headline } : null;
+}
+
 // ---------------------------------------------------------------------------------------------- metadata
 
 const normalise = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -219,6 +227,7 @@ function buildArticle(source: Source, units: Unit[], group: Group, body: number[
     source,
     span: { start: mine[0].start, end: mine[mine.length - 1].end },
     paragraphs: paragraphs.map(({ start, end }) => ({ start, end })),
+    headline: group.headline.map((i) => ({ start: units[i].start, end: units[i].end })),
     title: given.title?.trim() || (group.headline.length > 0 ? titleOf(group.headline.map((i) => units[i].text)) : null),
     outlet,
     byline: given.byline?.length ? given.byline : [...new Set(bylines.flatMap((b) => b.names))],

@@ -51,6 +51,8 @@ export interface Article extends ArticleMeta {
   span: Span;
   /** Body paragraphs only, in order: headline, byline, captions, copyright, boilerplate and repeated bodies are left out. */
   paragraphs: Span[];
+  /** The headline's lines (headline and deck), when the text gives one: quotations there are quotes too. */
+  headline?: Span[];
 }
 
 export type QuoteKind = 'direct' | 'partial' | 'embedded';

@@ -1,6 +1,6 @@
 // The pipeline, end to end: each stage is a pure function in its own module.
 import type { Article, ArticleDoc, Quote, Source } from './doc.js';
-import { splitArticles } from './articles.js';
+import { headlineView, splitArticles } from './articles.js';
 import { findQuotes } from './quotes.js';
 import { attributeSpeakers } from './speakers/index.js';
 import { resolveEntities } from './coref/index.js';
@@ -22,10 +22,13 @@ export const WINDOW = { paragraphs: 400, chars: 64_000 };
 
 /** One source (file, record or page) to its articles with attributed, tagged, dated quotes. */
 export function processSource(source: Source, ctx: PipelineContext): ArticleDoc[] {
-  return splitArticles(source).map((article) => ({
-    article,
-    quotes: windows(article).reduce<Quote[]>((quotes, window) => appendQuotes(quotes, quoteStages(window, ctx)), []),
-  }));
+  return splitArticles(source).map((article) => {
+    const headline = process.env.NOHL ? null : headlineView(article);
+    // each view's coreference numbers its entities from e1: the body's first window keeps its keys, later ones get a
+    // prefix; the headline's are dropped, so that resolution finds its names among the body's people (resolve/speakers)
+    const views = [...(headline ? [{ view: headline, keys: null }] : []), ...windows(article).map((view, k) => ({ view, keys: k ? `w${k}:` : '' }))];
+    return { article, quotes: views.reduce<Quote[]>((quotes, { view, keys }) => appendQuotes(quotes, quoteStages(view, ctx), keys), []) };
+  });
 }
 
 function quoteStages(article: Article, ctx: PipelineContext): Quote[] {
@@ -55,9 +58,19 @@ function windows(article: Article): Article[] {
   return views;
 }
 
-/** `more` after `quotes`, their parent indexes shifted to match (a window's quotes nest only among themselves). */
-function appendQuotes(quotes: Quote[], more: Quote[]): Quote[] {
+/**
+ * `more` after `quotes`, their parent indexes shifted to match (a view's quotes nest only among themselves), entity
+ * keys prefixed with `keys` (null: left out).
+ */
+function appendQuotes(quotes: Quote[], more: Quote[], keys: string | null): Quote[] {
   const offset = quotes.length;
-  for (const q of more) quotes.push(offset && q.parent != null ? { ...q, parent: q.parent + offset } : q);
+  for (const q of more) {
+    let speaker = q.speaker;
+    if (speaker?.entity && keys !== '') {
+      const { entity, ...rest } = speaker;
+      speaker = keys === null ? rest : { ...rest, entity: keys + entity };
+    }
+    quotes.push(offset && q.parent != null ? { ...q, speaker, parent: q.parent + offset } : speaker === q.speaker ? q : { ...q, speaker });
+  }
   return quotes;
 }

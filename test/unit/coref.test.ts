@@ -61,6 +61,13 @@ describe('resolveEntities', () => {
     expect(names('"Q0," his niece, who met Jane Price, said.', [['Q0', 'his niece']])).toEqual(['his niece']);
   });
 
+  it('takes a relative "who" after a comma for the person named before it, across age and place, and the last of a list', () => {
+    const text =
+      'Donna Smith, 59, of Ashton, Md., who watched the event, said "Q0."\n' +
+      'Guests came, like Ann Roe, Patti Lane and Steve Ward, who joked, "Q1."';
+    expect(names(text, [['Q0', 'who'], ['Q1', 'who']])).toEqual(['Donna Smith', 'Steve Ward']);
+  });
+
   it('takes a possessed description or a title noun up as "the" one would, and a family as a group', () => {
     const text =
       'David Axelrod spoke on Wednesday. "Q0," said Obama\'s former campaign strategist.\n' +
@@ -88,6 +95,9 @@ describe('resolveEntities', () => {
     expect(out.map((s) => s.name)).toEqual(['Helen Fox', 'Ellen Fox', 'Ellen Fox', 'Helen Fox']);
     expect(out[0].entity).not.toBe(out[1].entity);
     expect(out[0].entity).toBe(out[3].entity);
+    // a name after a preposition is no subject the bare surname would take up
+    const photo = 'Senator Tom Fox spoke first. Critics posted a photo of Ellen Fox contrasted with her rival.\n"Q0," Fox said.';
+    expect(names(photo, [['Q0', 'Fox']])).toEqual(['Tom Fox']);
   });
 
   it('tells two men with one surname apart by the first name given last', () => {
@@ -102,6 +112,11 @@ describe('resolveEntities', () => {
       '"Q1," he said.\n' +
       'Paul Kent, a parent, was there too. "Q2," he said.';
     expect(names(text, [['Q0', 'she'], ['Q1', 'he'], ['Q2', 'he']])).toEqual(['Maria Lopez', 'Mark Ellis', 'Paul Kent']);
+    // a name opening its sentence before an appositive is its subject, even with no verb right after
+    const later =
+      'The governor vetoed the bill, but lawmakers seem confident they can override him.\n\n"Q0," Senate Leader Mark Ellis, D-Ore., said Tuesday.\n\n' +
+      'House Speaker Paul Kent, R-Ore., despite admitting that he did have his concerns about "Q1" and general worries, does believe Ellis is right.';
+    expect(names(later, [['Q0', 'Senate Leader Mark Ellis'], ['Q1', 'he']])).toEqual(['Mark Ellis', 'Paul Kent']);
   });
 
   it('never resolves a pronoun inside a quotation to the one who speaks it', () => {
@@ -133,6 +148,9 @@ describe('resolveEntities', () => {
       '"Q1," the company said in a statement.\n' +
       'A Daily Ledger report on Sunday described the plant. "Q2," the report said.';
     expect(names(text, [['Q0', 'the senator'], ['Q1', 'the company'], ['Q2', 'the report']])).toEqual(['Tom Carper', 'Acme Corporation', 'Daily Ledger']);
+    // a document no one is said to have put out: the organization just named
+    const ruling = 'The appeals court, the Sixth Circuit Court of Appeals, ruled against Ohio on Friday.\n"Q0," said the ruling.';
+    expect(names(ruling, [['Q0', 'the ruling']])).toEqual(['Sixth Circuit Court of Appeals']);
   });
 
   it('keeps a description nobody named, and leaves quotes without a mention as they are', () => {

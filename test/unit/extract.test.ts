@@ -79,6 +79,18 @@ describe('quotegraph extract (the CLI process)', () => {
 });
 
 describe('processSource', () => {
+  it('finds the quotes of the headline, read apart from the body, and no nickname between a first name and a surname', () => {
+    const text =
+      "Holt: Bridge Plan Is 'a Disgrace'\n\n" +
+      'Mayor Jane Holt of Riverton attacked the state\'s bridge plan on Monday. "We will fight it in court," Holt said.\n' +
+      'Her deputy, Marcia "Cia" Price, agreed with her.\n';
+    const [doc] = processSource({ file: 'h.txt', id: 'h', text, given: {} }, { taxonomy: loadTaxonomy() });
+    expect(doc.article.paragraphs.map((p) => text.slice(p.start, p.end))).not.toContain("Holt: Bridge Plan Is 'a Disgrace'");
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.name])).toEqual([['a Disgrace', 'Holt'], ['We will fight it in court,', 'Jane Holt']]);
+    // the headline's coreference is not the body's: its entity keys are left to resolution
+    expect(doc.quotes.map((q) => q.speaker?.entity)).toEqual([undefined, 'e1']);
+  });
+
   it('reads a text longer than any article (a feed without headers) stretch by stretch, nothing lost', () => {
     const paragraphs = Array.from({ length: 1000 }, (_, i) => `"Sam Reed told me 'build bridge ${i}' and left," Mayor Jane Holt said.`);
     const text = paragraphs.join('\n');
@@ -88,6 +100,8 @@ describe('processSource', () => {
     const outer = doc.quotes.filter((q) => q.kind !== 'embedded');
     const inner = doc.quotes.filter((q) => q.kind === 'embedded');
     expect(outer.map((q) => q.speaker?.name)).toEqual(Array(1000).fill('Jane Holt'));
+    // each window's coreference numbers its own entities: their keys stay apart
+    expect([...new Set(outer.map((q) => q.speaker?.entity))]).toEqual(['e2', 'w1:e2']);
     expect(inner.map((q) => q.text)).toEqual(paragraphs.map((_, i) => `build bridge ${i}`));
     for (const q of doc.quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
     for (const q of inner) {

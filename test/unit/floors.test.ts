@@ -54,21 +54,22 @@ describe('quality floors', () => {
   }, 300_000);
 
   // Floors at the level measured on this code (rounded down a little), so a change that loses quality fails here.
-  // The targets are higher (quote F1 0.96, mention 0.94, attribution F1 0.91, canonical 0.90): README, "Evaluation".
+  // Measured 2026-12-01: quote F1 0.964, mention 0.935, attribution F1 0.901, canonical 0.899, ECE 0.027. The
+  // issue's targets for mention (0.94), attribution F1 (0.91) and canonical (0.90) are not met yet: README, "Evaluation".
   describe.skipIf(!haveDev)('polnear-dev, scored by score.mjs', () => {
     let pred = '';
     const predFile = () => (pred ||= extractJsonl(join(dev, 'texts')));
     const scores = (gold = join(dev, 'gold.json')) => officialScores(gold, predFile());
 
-    it('quote F1 >= 0.95, speaker accuracy (mention) >= 0.93, attribution F1 >= 0.885', () => {
+    it('quote F1 >= 0.96, speaker accuracy (mention) >= 0.93, attribution F1 >= 0.90', () => {
       const s = scores();
-      expect(s.quote_f1).toBeGreaterThanOrEqual(0.95);
+      expect(s.quote_f1).toBeGreaterThanOrEqual(0.96);
       expect(s.speaker_accuracy).toBeGreaterThanOrEqual(0.93);
-      expect(s.attribution_f1).toBeGreaterThanOrEqual(0.885);
+      expect(s.attribution_f1).toBeGreaterThanOrEqual(0.9);
     }, 600_000);
 
-    it('canonical speaker accuracy >= 0.89 on canonical.gold.json (the speaker model, then coreference)', () => {
-      expect(scores(join(dev, 'canonical.gold.json')).speaker_accuracy).toBeGreaterThanOrEqual(0.89);
+    it('canonical speaker accuracy >= 0.895 on canonical.gold.json (the speaker model, then coreference)', () => {
+      expect(scores(join(dev, 'canonical.gold.json')).speaker_accuracy).toBeGreaterThanOrEqual(0.895);
     }, 600_000);
 
     it('confidence is calibrated: expected calibration error <= 0.03', () => {

@@ -21,7 +21,9 @@ export function appositiveGroup(text: string, m: Span, quoted: Span[], within: S
   while (j + 1 < ws.length && ws[j + 1].end <= m.end) j++;
   if (i < 0 || ws[i].start >= m.end || ws.slice(i, j + 1).some((w) => w.quoted)) return m;
   const own = readMention(ws.slice(i, j + 1));
-  if (!own || own.kind === 'pronoun' || isPerson(own)) return m;
+  // "Jane Doe, 59, of Ashton, Md., who said": a relative pronoun after a comma stands for the group before it
+  const relative = own?.kind === 'pronoun' && i === j && RELATIVE.has(ws[i].lower) && ws[i - 1]?.text === ',';
+  if (!own || (own.kind === 'pronoun' && !relative) || isPerson(own)) return m;
   // a role noun ("niece"), not a capitalised abbreviation read as one ("Md.")
   if (own.kind === 'role' && ws.slice(i, j + 1).some((w) => !w.cap && !isPunct(w))) {
     // "Smith's niece, state Del. Jane Price": the name after it
@@ -35,13 +37,18 @@ export function appositiveGroup(text: string, m: Span, quoted: Span[], within: S
   for (let n = 0; n <= MAX_PIECES && ws[k]?.text === ','; n++) {
     const piece = pieceAt(ws, k - 1, -1, ws[i].sent);
     if (!piece) return m;
+    // "..., Patti LaBelle and Stevie Wonder, who joked": the last of a list, and nothing before it
+    const and = relative ? ws.slice(piece[0], piece[1] + 1).findLastIndex((w) => w.lower === 'and') : -1;
+    if (and >= 0) piece[0] += and + 1;
     const start = namesPerson(ws, piece);
     if (start !== null) return { start, end: m.end };
+    if (and >= 0) return m;
     k = piece[0] - 1;
   }
   return m;
 }
 
+const RELATIVE = new Set(['who', 'which']);
 const DETERMINER = /^(the|a|an)$/u;
 
 /**

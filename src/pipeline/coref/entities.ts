@@ -212,7 +212,7 @@ export class Entities {
     const inText = this.words[k]?.start === r.start;
     const last = this.wordAt(r.end) - 1;
     const sent = inText ? this.words[k].sent : this.sentenceAt(r.start);
-    const subject = inText && this.isSubject(k, last);
+    const subject = inText && this.isSubject(k, last, true);
     const same = e.seen.length && e.seen[e.seen.length - 1].start >= r.start ? e.seen.find((s) => s.start === r.start && s.end === r.end) : undefined;
     if (!same) {
       const seen: Seen = { start: r.start, end: r.end, sent, para: inText ? this.paraOf[k] : -1, subject, speaker: how.speaker, quoted: r.quoted, possessive: r.possessive, full: r.first !== null };
@@ -267,10 +267,14 @@ export class Entities {
   }
 
   /** Subject of its clause: a verb follows (past an appositive), or it follows a speech verb that inverts ("said Obama"). */
-  private isSubject(a: number, b: number): boolean {
+  private isSubject(a: number, b: number, named = false): boolean {
     const ws = this.words;
     if (ws[a].quoted) return false;
+    // "a photo of Heidi Cruz contrasted with ...": the object of a preposition is no subject
+    if (a > 0 && ws[a - 1].sent === ws[a].sent && PREPOSITIONS.has(ws[a - 1].lower)) return false;
     let k = b + 1;
+    // "House Speaker Paul Ryan, R-Wis., despite admitting ...": a name (known to be one) opening its sentence before a comma
+    if (named && ws[k]?.text === ',' && (a === 0 || ws[a - 1].sent !== ws[a].sent)) return true;
     if (ws[k]?.text === ',') {
       // skip an appositive: "Jane Doe, a lawyer, said"
       let j = k + 1;
@@ -442,6 +446,7 @@ export function sameFirst(a: string, b: string): boolean {
 /** Paragraphs read after the one holding the last mention: a name may follow its first mention shortly. */
 const TAIL = 3;
 /** How many sentences before its full name a surname may name someone (a headline, a lede). */
+const PREPOSITIONS = new Set(['of', 'to', 'for', 'with', 'by', 'from', 'about', 'at', 'on', 'against', 'into', 'over']);
 const CATAPHORA = 3;
 const firstSeen = (e: Entity) => e.seen[0]?.start ?? Infinity;
 const isOnlyFirstName = (r: NameRun) => r.parts.length === 1 && firstNameOf(r.text) !== null && !lexTags(r.text).some((t) => t === 'LastName' || t === 'Person');

@@ -10,7 +10,7 @@ import { Entities, type Entity } from './entities.js';
 import { readMention, type ReadMention } from './mention.js';
 import { resolvePronoun } from './pronouns.js';
 import { words } from './text.js';
-import { DOCUMENT_NOUNS, GENDERED, PRONOUN, SPOKES_NOUNS } from './words.js';
+import { DOCUMENT_NOUNS, GENDERED, PRONOUN, SPEECH_NOUNS, SPOKES_NOUNS } from './words.js';
 
 export function resolveEntities(article: Article, quotes: Quote[]): Quote[] {
   if (!quotes.some((q) => q.speaker?.mention)) return quotes;
@@ -92,11 +92,16 @@ function role(ents: Entities, read: Extract<ReadMention, { kind: 'role' }>, m: M
   const org = ORG_HEADS.has(read.head);
   // the noun as written: "congressman" is a representative by title, no one's spokesperson
   const speaksFor = DOCUMENT_NOUNS.has(read.noun) || SPOKES_NOUNS.has(read.noun);
-  if (speaksFor) {
-    const owner = ents.ownerOfEarlier(read.head, m.start);
-    if (owner) return owner;
-  }
   const owner = read.possessor ? ents.partialOf(read.possessor, m.start, false) : null;
+  // "Clinton's campaign", "Trump's claim": whose words they are
+  if (owner && (DOCUMENT_NOUNS.has(read.noun) || SPEECH_NOUNS.has(read.noun))) return owner;
+  if (speaksFor) {
+    // "The Post ran a feature ... The piece says": failing a stated owner, the organization just named
+    const stated =
+      ents.ownerOfEarlier(read.head, m.start) ??
+      (DOCUMENT_NOUNS.has(read.noun) ? ents.mostSalient(ents.all, m.start, (e) => e.type === 'organization' && !e.described, NEAR) : null);
+    if (stated) return stated;
+  }
   if (!read.plural && !speaksFor) {
     const agrees = (e: Entity) => !read.gender || !e.gender || e.gender === read.gender;
     const fits = org

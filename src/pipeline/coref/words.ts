@@ -93,6 +93,8 @@ export const DOCUMENT_NOUNS = new Set(
     'tweet post website site analysis document lawsuit book article editorial piece video clip email e-mail note ' +
     'transcript announcement notice order opinion decision finding findings response reply campaign office').split(' '),
 );
+/** Nouns for what someone said: "Trump's claim" is his. */
+export const SPEECH_NOUNS = new Set('claim claims remark remarks comment comments words assertion assertions argument message warning promise pledge accusation charge'.split(' '));
 /** Singular nouns for a group of people: "Scott's family" are several, never one of them. */
 export const COLLECTIVE_NOUNS = new Set('family team staff camp crew couple board panel jury'.split(' '));
 /** Nouns for people who speak for an organization without being named. */

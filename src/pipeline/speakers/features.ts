@@ -17,7 +17,7 @@ import { SPACE } from './space.js';
 import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** Every setting of the stage, stored with the weights (model.json) so a model runs as it was trained. */
 export const SpeakerSettings = z
@@ -92,6 +92,12 @@ export const isTitleCase = (s: string) => {
   const ws = s.split(/\s+/u).filter((w) => /^\p{L}/u.test(w));
   return ws.length > 0 && ws.every((w) => /^\p{Lu}/u.test(w) || /^(of|the|a|an|and|in|on|to|for|with)$/u.test(w));
 };
+
+/** A quoted word between a first name and a capitalised word: a nickname (Marcia "Cia" Price), nobody's words. */
+export function isNickname(text: string, q: Span & { text: string }): boolean {
+  const before = /(\p{Lu}\p{L}*) ["'\u201c\u2018]$/u.exec(text.slice(Math.max(0, q.start - 24), q.start));
+  return /^\p{Lu}[\p{L}'.-]*$/u.test(q.text) && before !== null && firstName(before[1]) !== null && /^["'\u201d\u2019] \p{Lu}/u.test(text.slice(q.end, q.end + 3));
+}
 
 /** The span with its marks, so the narrative around it starts after them. */
 export function outerSpan(text: string, q: Span): Span {
@@ -205,10 +211,11 @@ const QK = SPACE.template('qk'), QTITLE = F('qtitle'), QCAP = F('qcap'), QEND = 
 const OPENS_PARA = F('opens-para'), RUNS_ON = F('runs-on'), QUOTE_ONLY_PARA = F('quote-only-para'), SENT_INITIAL = F('sent-initial');
 const CONTINUES_PREV = F('continues-prev'), PREV_IN_PARA = F('prev-in-para'), NEXT_IN_PARA = F('next-in-para'), IN_PARENS = F('in-parens');
 const PW = SPACE.template('pw'), PP = SPACE.template('pp'), NP_POS = SPACE.template('np');
+const HEADLINE = F('headline'), HEADLINE_COLON = F('headline-colon'), BEFORE_COLON = F('before-colon');
 const NO_RULE = F('no-rule'), CUE_NO_SUBJECT = F('cue-no-subject'), TRANSCRIPT = F('transcript');
 /** Which quote features a candidate's position, a rule, and the continuation are crossed with. */
-const crossesRel = SPACE.matcher(/^(qk|qend|opens-para|sent-initial|qtitle|quote-only-para|no-rule)/u);
-const crossesRule = SPACE.matcher(/^(qk|qend|opens-para|quote-only-para|sent-initial|qtitle|qlen)/u);
+const crossesRel = SPACE.matcher(/^(qk|qend|opens-para|sent-initial|qtitle|quote-only-para|no-rule|headline)/u);
+const crossesRule = SPACE.matcher(/^(qk|qend|opens-para|quote-only-para|sent-initial|qtitle|qlen|headline)/u);
 const isQk = SPACE.matcher(/^qk=/u);
 
 /** A noun phrase of a stretch with what depends on the stretch alone. */
@@ -340,8 +347,12 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     const speechIn = (fr: Frame | null) => fr !== null && fr.toks.slice(fr.lo, fr.hi).some((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && SPEECH.has(t.lemma));
     // a sentence that goes on from the quote before takes that one's cue ("called Trump a “liar” who is “amoral”")
     const joined = prevInPara !== null && preStart === prevInPara.end && (preFrame === null || preFrame.lo === 0);
+    // a headline quotes in its own way ("Doe: Plan Is 'a Disgrace'", "Doe Says Plan Is 'a Disgrace'"); its colon is a cue
+    const inHeadline = article.headline?.some((h) => h.start === para.start) ?? false;
+    const headlineColon = inHeadline && /^[^:]{1,80}:\s/u.test(text.slice(para.start, outer.start));
     const term =
-      q.kind === 'partial' && words(q.text) <= 4 && proposals.length === 0 && !speechIn(preFrame) && !speechIn(postFrame) && (!joined || cases[cases.length - 1].term);
+      isNickname(text, q) ||
+      q.kind === 'partial' && words(q.text) <= 4 && proposals.length === 0 && !headlineColon && !speechIn(preFrame) && !speechIn(postFrame) && (!joined || cases[cases.length - 1].term);
 
     // quote features
     const qf: number[] = [QK(q.kind), QLEN(words(q.text))];
@@ -366,6 +377,8 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     for (const r of new Set(real.map((x) => x.rule))) qf.push(RULE(r));
     if (nobodyCue) qf.push(CUE_NO_SUBJECT);
     if (transcriptLabel(q)) qf.push(TRANSCRIPT);
+    if (inHeadline) qf.push(HEADLINE);
+    if (headlineColon) qf.push(HEADLINE_COLON);
     const qfRel = qf.filter(crossesRel);
     const qfRule = qf.filter(crossesRule);
 
@@ -400,6 +413,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
         if (kind === 'pronoun') feats.push(SPACE.cross(PRON(toks[np.a].lower), rb));
         for (const f of qfRel) feats.push(SPACE.cross(rb, f));
         if (ph.speechLemma) feats.push(SUBJ_SPEECH, SPACE.cross(SUBJ_SPEECH, rb), SUBJ_LEMMA(ph.speechLemma));
+        if (headlineColon && ph.own.includes(BEFORE_COLON)) feats.push(SPACE.cross(HEADLINE_COLON, BEFORE_COLON));
         add({ kind, span: { start: toks[np.a].start, end: toks[np.b].end }, phrase: { toks, np }, cue: null, relayer: null, feats });
       }
     }
@@ -509,6 +523,7 @@ function ownFeats(toks: Token[], np: NP, kind: Candidate['kind']): number[] {
   else if (after && after.pos === 'VERB') f.push(BEFORE_VERB);
   if (/^['\u2019]s$/u.test(toks[np.b + 1]?.text ?? '') || /['\u2019]s$/u.test(toks[np.b].text)) f.push(POSSESSIVE);
   if (np.role) f.push(HAS_APPOSITIVE);
+  if (toks[np.b + 1]?.text === ':') f.push(BEFORE_COLON);
   // the phrase itself
   const ws = toks.slice(np.a, np.b + 1);
   f.push(NTOK(ws.length));

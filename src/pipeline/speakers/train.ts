@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { score, words, matchQuotes, type Gold, type GoldQuote, type PredArticle } from '../../eval/score.js';
-import { splitArticles } from '../articles.js';
+import { headlineView, splitArticles } from '../articles.js';
 import type { Span } from '../doc.js';
 import { findQuotes } from '../quotes.js';
 import { readSources } from '../read.js';
@@ -38,7 +38,7 @@ export const FEATURE_GROUPS: Record<string, RegExp> = {
   position: /(^|&)(rel=|rank=|dist=|between=|adjacent|verb-between)/u,
   clause: /(^|&)(subj-|clause-initial|after-|before-|possessive|has-appositive)/u,
   phrase: /(^|&)(ntok=|pron=|spokes|role-word|has-of|date-word|number|det=|plural|first-name|honorific)/u,
-  layout: /(^|&)(opens-para|runs-on|quote-only-para|sent-initial|continues-prev|prev-in-para|next-in-para|in-parens|cont&gap)/u,
+  layout: /(^|&)(headline|opens-para|runs-on|quote-only-para|sent-initial|continues-prev|prev-in-para|next-in-para|in-parens|cont&gap)/u,
   history: /(^|&)(spoke-|freq=|pron-agree|pron-clash|pron-plural-org)/u,
   quote: /(^|&)(qk=|qlen=|qtitle|qcap|qend=|pw=|pp=|np=|no-rule|cue-no-subject|transcript)/u,
 };
@@ -47,6 +47,8 @@ const overlaps = (a: Span | null, b: [number, number] | null | undefined) => !!a
 
 interface Labelled {
   file: string;
+  /** The article, as file and index (its headline and its body are two Labelled, as the pipeline reads them apart; two files may share an id). */
+  article: string;
   cases: QuoteCase[];
   /** Per case: the matched gold quote, or null (the stretch is no gold quotation). */
   gold: (GoldQuote | null)[];
@@ -84,12 +86,14 @@ async function label(data: string, settings: SpeakerSettings, log: (s: string) =
   for await (const item of readSources([join(data, 'texts')])) {
     if ('error' in item) throw new Error(`${item.error.file}: ${item.error.problem}`);
     const file = basename(item.source.file);
-    const all = splitArticles(item.source).map((a) => ({ file, ...candidates(a, findQuotes(a), settings) }));
+    const all = splitArticles(item.source)
+      .flatMap((a) => [headlineView(a), a].filter((v) => v !== null))
+      .map((a) => ({ file, article: `${file}#${a.index}`, ...candidates(a, findQuotes(a), settings) }));
     const golds = (goldByFile.get(file) ?? []).filter((g) => !g.repeatedBlock);
     const flat = all.flatMap((d) => d.cases);
     const match = new Map(matchQuotes(flat.map((c) => words(c.quote.text)), golds.map((g) => words(g.text))));
     let k = 0;
-    for (const d of all) docs.push({ file, cases: d.cases, gold: d.cases.map(() => { const j = match.get(k++); return j === undefined || golds[j].notAQuote ? null : golds[j]; }) });
+    for (const d of all) docs.push({ file, article: d.article, cases: d.cases, gold: d.cases.map(() => { const j = match.get(k++); return j === undefined || golds[j].notAQuote ? null : golds[j]; }) });
     if (docs.length % 200 === 0) log(`  ${docs.length} articles read`);
   }
   return { gold, docs };
@@ -295,7 +299,7 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
   log(`reading ${opts.data}`);
   const { gold, docs } = await label(opts.data, settings, log);
   const quotes = docs.reduce((s, d) => s + d.cases.length, 0);
-  log(`${docs.length} articles, ${gold.quotes.length} gold quotes, ${quotes} quoted stretches`);
+  log(`${new Set(docs.map((d) => d.article)).size} articles, ${gold.quotes.length} gold quotes, ${quotes} quoted stretches`);
   const dropped = (fs: number[]) => (drop ? fs.filter((f) => !drop(f)) : fs);
   // an ablation leaves a group out of every candidate and quote
   const seen: QuoteCase[][] = drop
@@ -334,8 +338,9 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
     const idx = docs.map((d, di) => di).filter((di) => foldOf.get(docs[di].file) === k);
     const fd = idx.map((di) => docs[di]);
     const s = score(subGold(gold, new Set(fd.map((d) => d.file))), predictions(fd, idx.map((di) => oof[di]), (d, n) => keepProb[idx[d]][n] >= threshold)).scores;
-    results.push({ fold: k + 1, articles: fd.length, speaker: s.speaker_accuracy, attribution: s.attribution_f1, quoteF1: s.quote_f1 });
-    log(`fold ${k + 1}: ${fd.length} articles, speaker ${pct(s.speaker_accuracy)}, attribution F1 ${pct(s.attribution_f1)}, quote F1 ${pct(s.quote_f1)}`);
+    const articles = new Set(fd.map((d) => d.article)).size;
+    results.push({ fold: k + 1, articles, speaker: s.speaker_accuracy, attribution: s.attribution_f1, quoteF1: s.quote_f1 });
+    log(`fold ${k + 1}: ${articles} articles, speaker ${pct(s.speaker_accuracy)}, attribution F1 ${pct(s.attribution_f1)}, quote F1 ${pct(s.quote_f1)}`);
   }
   const mean = {
     speaker: results.reduce((s, r) => s + r.speaker, 0) / results.length,
@@ -362,7 +367,7 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
     settings,
     provenance: {
       data: relative(process.cwd(), opts.data) || '.',
-      articles: docs.length,
+      articles: new Set(docs.map((d) => d.article)).size,
       goldQuotes: gold.quotes.length,
       quotedStretches: quotes,
       date: trainingDate(),
