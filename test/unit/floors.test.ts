@@ -54,8 +54,8 @@ describe('quality floors', () => {
   }, 300_000);
 
   // Floors at the level measured on this code (rounded down a little), so a change that loses quality fails here.
-  // Measured 2026-12-01: quote F1 0.964, mention 0.935, attribution F1 0.901, canonical 0.899, ECE 0.027. The
-  // issue's targets for mention (0.94), attribution F1 (0.91) and canonical (0.90) are not met yet: README, "Evaluation".
+  // Measured 2026-12-01: quote F1 0.963, mention 0.936, attribution F1 0.901, canonical 0.9008, ECE 0.027. The
+  // issue's targets for mention (0.94) and attribution F1 (0.91) are not met yet: README, "Evaluation".
   describe.skipIf(!haveDev)('polnear-dev, scored by score.mjs', () => {
     let pred = '';
     const predFile = () => (pred ||= extractJsonl(join(dev, 'texts')));
@@ -68,8 +68,8 @@ describe('quality floors', () => {
       expect(s.attribution_f1).toBeGreaterThanOrEqual(0.9);
     }, 600_000);
 
-    it('canonical speaker accuracy >= 0.895 on canonical.gold.json (the speaker model, then coreference)', () => {
-      expect(scores(join(dev, 'canonical.gold.json')).speaker_accuracy).toBeGreaterThanOrEqual(0.895);
+    it('canonical speaker accuracy >= 0.90 on canonical.gold.json (the speaker model, then coreference)', () => {
+      expect(scores(join(dev, 'canonical.gold.json')).speaker_accuracy).toBeGreaterThanOrEqual(0.9);
     }, 600_000);
 
     it('confidence is calibrated: expected calibration error <= 0.03', () => {

@@ -7,7 +7,7 @@
 // verbs, each phrase's own features) is computed once per stretch: a stretch between two quotes serves both.
 import { z } from 'zod';
 import type { Article, Quote, Span } from '../doc.js';
-import { firstName, honorific, isOrganizationWord, isRoleWord, type Tagged, type Token } from '../nlp.js';
+import { firstName, honorific, isOrganizationWord, isRoleWord, lexTags, type Tagged, type Token } from '../nlp.js';
 import { ArticleContext, paragraphAt } from './context.js';
 import { accordingTo, cueIn, dashSpeaker, governingSubject, sentenceFrame, trailingCue, transcriptLabel, type Frame, type Proposal } from './cues.js';
 import { npStartingAt, type NP } from './phrases.js';
@@ -17,7 +17,7 @@ import { SPACE } from './space.js';
 import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 /** Every setting of the stage, stored with the weights (model.json) so a model runs as it was trained. */
 export const SpeakerSettings = z
@@ -211,6 +211,7 @@ const QK = SPACE.template('qk'), QTITLE = F('qtitle'), QCAP = F('qcap'), QEND = 
 const OPENS_PARA = F('opens-para'), RUNS_ON = F('runs-on'), QUOTE_ONLY_PARA = F('quote-only-para'), SENT_INITIAL = F('sent-initial');
 const CONTINUES_PREV = F('continues-prev'), PREV_IN_PARA = F('prev-in-para'), NEXT_IN_PARA = F('next-in-para'), IN_PARENS = F('in-parens');
 const PW = SPACE.template('pw'), PP = SPACE.template('pp'), NP_POS = SPACE.template('np');
+const COMMON_WORD = F('common-word');
 const HEADLINE = F('headline'), HEADLINE_COLON = F('headline-colon'), BEFORE_COLON = F('before-colon');
 const NO_RULE = F('no-rule'), CUE_NO_SUBJECT = F('cue-no-subject'), TRANSCRIPT = F('transcript');
 /** Which quote features a candidate's position, a rule, and the continuation are crossed with. */
@@ -506,6 +507,12 @@ function betweenFeats(toks: Token[], np: NP, side: Side): number[] {
   return f;
 }
 
+const NAME_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym', 'Acronym']);
+const isCommonWord = (lower: string) => {
+  const tags = lexTags(lower);
+  return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
+};
+
 /** A phrase's own features and the clause around it. */
 function ownFeats(toks: Token[], np: NP, kind: Candidate['kind']): number[] {
   const f: number[] = [KIND[kind]];
@@ -527,6 +534,9 @@ function ownFeats(toks: Token[], np: NP, kind: Candidate['kind']): number[] {
   // the phrase itself
   const ws = toks.slice(np.a, np.b + 1);
   f.push(NTOK(ws.length));
+  // one capitalised word the lexicon knows as an ordinary word, never as a name: a sentence opener ("Talk
+  // compared to ...", "Check out ..."), not a person
+  if (ws.length === 1 && isCap(ws[0]) && isCommonWord(ws[0].lower)) f.push(COMMON_WORD, SPACE.cross(COMMON_WORD, f.includes(CLAUSE_INITIAL) ? CLAUSE_INITIAL : KIND[kind]));
   if (kind === 'pronoun') f.push(PRON(ws[0].lower));
   if (ws.some((w) => SPOKES.has(w.lower))) f.push(SPOKES_F);
   if (ws.some((w) => isRoleWord(w.text) && !isCap(w))) f.push(ROLE_WORD);
