@@ -21,6 +21,7 @@ import { articleRow, buildRows, fileRows, type BatchRows, type FileRow } from '.
 import { fieldProblem } from './validate.js';
 import { GraphMoved, writeBatch, writeTopics } from './write.js';
 import { inOrder } from '../workers/extract-pool.js';
+import { own } from '../pipeline/own.js';
 
 export type { Pipeline } from './pipeline.js';
 
@@ -385,7 +386,8 @@ function articleResult(d: ArticleDoc, plan: Plan): ArticleResult {
     : plan.stored.has(a.id) || plan.replaces.has(`file:${file}`) || plan.replaces.has(`url:${a.url}`)
       ? 'changed'
       : 'new';
-  return { id: a.id, file, title: a.title, status, quotes: d.quotes.length, written: false };
+  // the report outlives the batch
+  return { id: a.id, file, title: a.title === null ? null : own(a.title), status, quotes: d.quotes.length, written: false };
 }
 
 type Changes = Pick<IngestReport['changes'], 'newQuotes' | 'newStatements' | 'newSpeakers'>;

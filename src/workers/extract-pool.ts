@@ -31,13 +31,23 @@ export function extractPool(workers: number, taxonomy?: string): ExtractPool {
     // the models load once per thread: keep the threads for the whole run
     idleTimeout: Number.POSITIVE_INFINITY,
   });
-  // a thread that cannot start (or dies outside a task) fails every task, instead of leaving them waiting
-  let broken: ((e: Error) => void) | null = null;
-  const failed = new Promise<never>((_, fail) => (broken = fail));
-  failed.catch(() => {});
-  pool.on('error', (e: Error) => broken?.(new Error(`extraction worker failed: ${e.message}`)));
+  // a thread that cannot start (or dies outside a task) fails every task, instead of leaving them waiting. The
+  // waiting tasks are rejected one by one: racing each against one never-settled promise would keep every task's
+  // result (its articles, texts and all) reachable from that promise for the whole run.
+  let broken: Error | null = null;
+  const waiting = new Set<(e: Error) => void>();
+  pool.on('error', (e: Error) => {
+    broken = new Error(`extraction worker failed: ${e.message}`);
+    for (const fail of waiting) fail(broken);
+    waiting.clear();
+  });
   return {
-    extract: (source) => Promise.race([pool.run(source) as Promise<ArticleDoc[]>, failed]),
+    extract: (source) =>
+      new Promise<ArticleDoc[]>((done, fail) => {
+        if (broken) return fail(broken);
+        waiting.add(fail);
+        (pool.run(source) as Promise<ArticleDoc[]>).then(done, fail).finally(() => waiting.delete(fail));
+      }),
     close: () => pool.destroy(),
   };
 }

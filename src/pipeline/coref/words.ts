@@ -1,6 +1,7 @@
 // Closed classes of English the coreference stage reads names and descriptions with (never names of the texts).
 // Word predicates are remembered per word: each article asks the lexicon about the same words many times.
 import { firstName, honorific, lexTags, type Gender } from '../nlp.js';
+import { own } from '../own.js';
 import { ORG_HEADS, SPEECH } from '../speakers/words.js';
 
 const MEMO_MAX = 50_000;
@@ -10,7 +11,7 @@ export function remembered<T>(f: (w: string) => T): (w: string) => T {
     let v = seen.get(w);
     if (v === undefined && !seen.has(w)) {
       if (seen.size >= MEMO_MAX) seen.clear();
-      seen.set(w, (v = f(w)));
+      seen.set(own(w), (v = f(w)));
     }
     return v as T;
   };

@@ -7,7 +7,8 @@
 // verbs, each phrase's own features) is computed once per stretch: a stretch between two quotes serves both.
 import { z } from 'zod';
 import type { Article, Quote, Span } from '../doc.js';
-import { firstName, honorific, isOrganizationWord, isRoleWord, lexTags, type Tagged, type Token } from '../nlp.js';
+import { firstName, honorific, isOrganizationWord, isRoleWord, type Tagged, type Token } from '../nlp.js';
+import { isCommonWord } from '../coref/words.js';
 import { ArticleContext, paragraphAt } from './context.js';
 import { accordingTo, cueIn, dashSpeaker, governingSubject, sentenceFrame, trailingCue, transcriptLabel, type Frame, type Proposal } from './cues.js';
 import { npStartingAt, type NP } from './phrases.js';
@@ -506,12 +507,6 @@ function betweenFeats(toks: Token[], np: NP, side: Side): number[] {
   if (verb) f.push(VERB_BETWEEN);
   return f;
 }
-
-const NAME_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific', 'Organization', 'Place', 'Country', 'City', 'Region', 'Demonym', 'Acronym']);
-const isCommonWord = (lower: string) => {
-  const tags = lexTags(lower);
-  return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
-};
 
 /** A phrase's own features and the clause around it. */
 function ownFeats(toks: Token[], np: NP, kind: Candidate['kind']): number[] {

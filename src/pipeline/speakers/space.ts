@@ -2,6 +2,7 @@
 // the model file and ablations, but it is interned once: a cross of two features is memoised on the pair of ids
 // and a valued template ("pw=" and a lemma) on its value, so building a candidate's features concatenates no
 // strings, and scoring is a sum over a Float32Array.
+import { own } from '../own.js';
 
 /** Id 0 stands for every feature past the space's limit: it is never in a model (its weight is always 0). */
 export const OVERFLOW = 0;
@@ -24,6 +25,7 @@ export class FeatureSpace {
     if (i === undefined) {
       if (this.names.length >= this.limit) return OVERFLOW;
       i = this.names.length;
+      name = own(name);
       this.names.push(name);
       this.ids.set(name, i);
     }
@@ -49,7 +51,7 @@ export class FeatureSpace {
       let i = m.get(v);
       if (i === undefined) {
         i = this.id(`${prefix}=${v}`);
-        if (i !== OVERFLOW) m.set(v, i);
+        if (i !== OVERFLOW) m.set(own(v), i);
       }
       return i;
     };
