@@ -23,7 +23,7 @@ export const WINDOW = { paragraphs: 400, chars: 64_000 };
 /** One source (file, record or page) to its articles with attributed, tagged, dated quotes. */
 export function processSource(source: Source, ctx: PipelineContext): ArticleDoc[] {
   return splitArticles(source).map((article) => {
-    const headline = process.env.NOHL ? null : headlineView(article);
+    const headline = headlineView(article);
     // each view's coreference numbers its entities from e1: the body's first window keeps its keys, later ones get a
     // prefix; the headline's are dropped, so that resolution finds its names among the body's people (resolve/speakers)
     const views = [...(headline ? [{ view: headline, keys: null }] : []), ...windows(article).map((view, k) => ({ view, keys: k ? `w${k}:` : '' }))];
