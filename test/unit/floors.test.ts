@@ -54,17 +54,17 @@ describe('quality floors', () => {
   }, 300_000);
 
   // Floors at the level measured on this code (rounded down a little), so a change that loses quality fails here.
-  // Measured 2026-12-01: quote F1 0.963, mention 0.936, attribution F1 0.901, canonical 0.9008, ECE 0.027. The
-  // issue's targets for mention (0.94) and attribution F1 (0.91) are not met yet: README, "Evaluation".
+  // Measured 2026-12-01: quote F1 0.963, mention 0.9401, attribution F1 0.906, canonical 0.903, ECE 0.028. The
+  // issue's target for mention (0.94) is met, by one quote; attribution F1 (0.91) is not yet: README, "Evaluation".
   describe.skipIf(!haveDev)('polnear-dev, scored by score.mjs', () => {
     let pred = '';
     const predFile = () => (pred ||= extractJsonl(join(dev, 'texts')));
     const scores = (gold = join(dev, 'gold.json')) => officialScores(gold, predFile());
 
-    it('quote F1 >= 0.96, speaker accuracy (mention) >= 0.93, attribution F1 >= 0.90', () => {
+    it('quote F1 >= 0.96, speaker accuracy (mention) >= 0.94, attribution F1 >= 0.90', () => {
       const s = scores();
       expect(s.quote_f1).toBeGreaterThanOrEqual(0.96);
-      expect(s.speaker_accuracy).toBeGreaterThanOrEqual(0.93);
+      expect(s.speaker_accuracy).toBeGreaterThanOrEqual(0.94);
       expect(s.attribution_f1).toBeGreaterThanOrEqual(0.9);
     }, 600_000);
 

@@ -49,6 +49,22 @@ describe('speaker candidates', () => {
     expect(second.prev).toBe(0);
   });
 
+  it('reads "as X put it" after a quote as X speaking', () => {
+    const [c] = casesOf('The program only asks for a “lawful source of income,” as a Justice Department memo put it.');
+    has(c.named('a Justice Department memo'), 'rule=verb-post');
+  });
+
+  it('offers no sentence opener the tagger took for a name ("Preys on ...", "Contrary to her claim"), but keeps a name', () => {
+    const [preys] = casesOf('Preys on the fears of voters and calls people “losers” at every rally.');
+    expect(preys.named('Preys')).toBeUndefined();
+    const [contrary] = casesOf('Contrary to her claim that tenants would “pay nothing,” the fees rose.');
+    expect(contrary.named('Contrary')).toBeUndefined();
+    expect(contrary.named('her')?.kind).toBe('pronoun');
+    // a word the article also capitalises inside a sentence is a name
+    const [rich] = casesOf('Rich said the plan was “a total failure from start to end.” The senator thanked Rich later.');
+    expect(rich.named('Rich')).toBeDefined();
+  });
+
   it('is deterministic: the same article gives the same candidates and features', () => {
     const text = 'Mexican President Claudia Sheinbaum said, “Sovereignty is not for sale.” She added: “We are ready.”';
     const strip = (cs: ReturnType<typeof casesOf>) => cs.map((c) => c.candidates.map((x) => [x.kind, x.span, x.feats]));

@@ -81,8 +81,8 @@ export function cueIn(text: string, fr: Frame, side: 'pre' | 'post', verbScan: n
     }
   }
   if (side === 'post' && v > lo) {
-    // after the quote the clause must open with its subject: "Trump said", "Name, a role at X, said"
-    const np = npStartingAt(toks, lo, hi);
+    // after the quote the clause must open with its subject: "Trump said", "Name, a role at X, said", "as X put it"
+    const np = npStartingAt(toks, toks[lo].lower === 'as' ? lo + 1 : lo, hi);
     if (!np || np.b >= v) return [];
     let k = np.b + 1;
     let role = np.role;

@@ -128,6 +128,19 @@ export function phraseKind(text: string, toks: Token[], np: NP): Exclude<Candida
   return ws.some((w) => isNameWord(w)) ? 'name' : 'role';
 }
 
+/**
+ * A capitalised word opening its sentence that the lexicon knows as an ordinary word and the article never
+ * capitalises inside a sentence: an opener the tagger took for a name ("Talk compared to ...", "Preys on ..."),
+ * not someone who could speak. `midCapitalised` says whether the article writes the word capitalised mid-sentence.
+ */
+export function isOpener(toks: Token[], np: NP, midCapitalised: (word: string) => boolean): boolean {
+  if (np.a !== np.b) return false;
+  const t = toks[np.a];
+  const before = toks[np.a - 1];
+  const opens = !before || before.sentence !== t.sentence || /^[.!?:;]$/u.test(before.text) || isMarkToken(before) || DASHES.has(before.text);
+  return opens && isNameWord(t) && isCommonWord(t.lower) && !midCapitalised(t.text);
+}
+
 /** The head word of a phrase (its last nounish word before "of"/"for" or a parenthesis), lower case. */
 function headOf(toks: Token[], np: NP): string {
   let e = np.b;
@@ -280,6 +293,16 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     return n;
   };
   let prevPost: Tagged | null = null;
+  const capitalisedMid = new Map<string, boolean>();
+  const midCapitalised = (word: string) => {
+    let seen = capitalisedMid.get(word);
+    if (seen === undefined) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      seen = new RegExp(`[\\p{Ll}\\p{N},]\\s+${escaped}(?![\\p{L}])`, 'u').test(text.slice(article.span.start, article.span.end));
+      capitalisedMid.set(word, seen);
+    }
+    return seen;
+  };
 
   for (let n = 0; n < top.length; n++) {
     const { q, i } = top[n];
@@ -344,7 +367,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
       for (const r of cueIn(text, prevStretch.frame, 'pre', settings.verbScan)) proposals.push({ ...r, rule: 'prev-colon' });
     }
     const nobodyCue = proposals.find((r) => r.np === NOBODY) ?? null;
-    const real = proposals.filter((r) => r.np !== NOBODY);
+    const real = proposals.filter((r) => r.np !== NOBODY && !isOpener(r.toks, r.np, midCapitalised));
     // a speech verb or noun is a cue here ("his claim that people would “learn nothing”"); a name is not ("Jalisco State")
     const speechIn = (fr: Frame | null) => fr !== null && fr.toks.slice(fr.lo, fr.hi).some((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && SPEECH.has(t.lemma));
     // a sentence that goes on from the quote before takes that one's cue ("called Trump a “liar” who is “amoral”")
@@ -404,6 +427,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
       for (let m = 0; m < phrasesOf.length; m++) {
         const ph = phrasesOf[s.side === 'post' ? m : phrasesOf.length - 1 - m];
         const { np, kind } = ph;
+        if (kind === 'name' && isOpener(toks, np, midCapitalised)) continue;
         const inFrame = np.a >= s.frame.lo && np.b < Math.max(s.frame.hi, s.frame.lo + 1);
         const rel: Rel = s.side === 'prev' ? 'prev-para' : inFrame ? (s.side === 'pre' ? 'pre-same' : 'post-same') : s.side === 'pre' ? 'pre-other' : 'post-other';
         const rank = inFrame || s.side === 'prev' ? near++ : far++;
