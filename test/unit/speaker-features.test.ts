@@ -65,6 +65,16 @@ describe('speaker candidates', () => {
     expect(rich.named('Rich')).toBeDefined();
   });
 
+  it('takes a few title-case words owned by a name for a title, not a quotation ("MSNBC’s “Morning Show”")', () => {
+    const [show] = casesOf('Smith told MSNBC’s “Morning Show” that the plan was “a total failure from start to end.”');
+    expect(show.term).toBe(true);
+    // not a contraction ("It’s ‘in Their Heads’"), nor words that are no title
+    const [heads] = casesOf('Voters say It’s “in Their Heads” after the debate.');
+    expect(heads.term).toBe(false);
+    const [words] = casesOf('She sang along to the band’s “we will never give up on this town” at the rally.');
+    expect(words.term).toBe(false);
+  });
+
   it('is deterministic: the same article gives the same candidates and features', () => {
     const text = 'Mexican President Claudia Sheinbaum said, “Sovereignty is not for sale.” She added: “We are ready.”';
     const strip = (cs: ReturnType<typeof casesOf>) => cs.map((c) => c.candidates.map((x) => [x.kind, x.span, x.feats]));
