@@ -65,7 +65,7 @@ describe('speaker candidates', () => {
     expect(rich.named('Rich')).toBeDefined();
   });
 
-  it('takes a few title-case words owned by a name for a title, not a quotation ("MSNBC’s “Morning Show”")', () => {
+  it('takes a few title-case words owned by a name or after a work for a title, not a quotation ("MSNBC’s “Morning Show”")', () => {
     const [show] = casesOf('Smith told MSNBC’s “Morning Show” that the plan was “a total failure from start to end.”');
     expect(show.term).toBe(true);
     // not a contraction ("It’s ‘in Their Heads’"), nor words that are no title
@@ -73,6 +73,9 @@ describe('speaker candidates', () => {
     expect(heads.term).toBe(false);
     const [words] = casesOf('She sang along to the band’s “we will never give up on this town” at the rally.');
     expect(words.term).toBe(false);
+    // a title after a noun for a work, with or without a comma
+    expect(casesOf('In his 2002 book, “Make Your Kid a Millionaire,” Smith argued that saving was easy.')[0].term).toBe(true);
+    expect(casesOf('She closed with the anthem “Stand By Me,” and the crowd sang along.')[0].term).toBe(true);
   });
 
   it('is deterministic: the same article gives the same candidates and features', () => {

@@ -15,7 +15,7 @@ import { npStartingAt, type NP } from './phrases.js';
 import { NOBODY, subjectOf } from './subject.js';
 import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isSpeechVerbAt } from './tokens.js';
 import { SPACE } from './space.js';
-import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES } from './words.js';
+import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES, WORKS } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
 export const FEATURE_VERSION = 6;
@@ -380,8 +380,11 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     const preT = preFrame && preFrame.hi > preFrame.lo ? preFrame.toks[preFrame.hi - 1] : null;
     // a few title-case words owned by a name are a title ("MSNBC's “Morning Joe”", "CBS's “Face the Nation”"):
     // on PolNeAR train 26 such stretches are no quotation, 2 are; the quote after one does not go on from it
-    const ownedTitle = preT !== null && preT.pos === 'PART' && /^['\u2019]s$/u.test(preT.text) && preFrame!.toks[preFrame!.hi - 2]?.pos === 'PROPN' &&
-      q.kind === 'partial' && words(q.text) <= 5 && isTitleCase(q.text);
+    // and so are they after a noun for a work ("his 2002 book, “Make Your Kid a Millionaire”"): train 3 quotations, 12 not
+    const work = preT?.text === ',' ? preFrame!.toks[preFrame!.hi - 2] : preT;
+    const ownedTitle = preT !== null && words(q.text) <= 5 && isTitleCase(q.text) &&
+      ((q.kind === 'partial' && preT.pos === 'PART' && /^['\u2019]s$/u.test(preT.text) && preFrame!.toks[preFrame!.hi - 2]?.pos === 'PROPN') ||
+        (work?.pos === 'NOUN' && WORKS.has(work.lemma)));
     if (ownedTitle) titles.add(cases.length);
     const term =
       isNickname(text, q) || ownedTitle ||
