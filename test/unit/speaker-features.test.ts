@@ -49,6 +49,13 @@ describe('speaker candidates', () => {
     expect(second.prev).toBe(0);
   });
 
+  it('proposes the possessor of a speech noun before the quote ("Smith’s claim that ...")', () => {
+    const [c] = casesOf('The agency seized on Smith’s claim that there were “thousands of errors” in the count.');
+    has(c.named('Smith’s'), 'rule=possessor');
+    const [p] = casesOf('Contrary to his promise that fees would “drop sharply,” they rose.');
+    has(p.named('his'), 'rule=possessor');
+  });
+
   it('reads "as X put it" after a quote as X speaking', () => {
     const [c] = casesOf('The program only asks for a “lawful source of income,” as a Justice Department memo put it.');
     has(c.named('a Justice Department memo'), 'rule=verb-post');

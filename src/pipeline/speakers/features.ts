@@ -10,7 +10,7 @@ import type { Article, Quote, Span } from '../doc.js';
 import { firstName, honorific, isOrganizationWord, isRoleWord, type Tagged, type Token } from '../nlp.js';
 import { isCommonWord } from '../coref/words.js';
 import { ArticleContext, paragraphAt } from './context.js';
-import { accordingTo, cueIn, dashSpeaker, governingSubject, sentenceFrame, trailingCue, transcriptLabel, type Frame, type Proposal } from './cues.js';
+import { accordingTo, cueIn, dashSpeaker, governingSubject, possessorCue, sentenceFrame, trailingCue, transcriptLabel, type Frame, type Proposal } from './cues.js';
 import { npStartingAt, type NP } from './phrases.js';
 import { NOBODY, subjectOf } from './subject.js';
 import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isSpeechVerbAt } from './tokens.js';
@@ -18,7 +18,7 @@ import { SPACE } from './space.js';
 import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES, WORKS } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 /** Every setting of the stage, stored with the weights (model.json) so a model runs as it was trained. */
 export const SpeakerSettings = z
@@ -203,7 +203,8 @@ const QLEN = bucketed('qlen', [1, 2, 3, 4, 6, 8, 12, 20, 40]);
 const GAP = bucketed('cont&gap', [0, 1, 2]);
 const FREQ = bucketed('freq', [1, 2, 4, 8]);
 const BETWEEN = SPACE.template('between');
-const ADJACENT = F('adjacent'), VERB_BETWEEN = F('verb-between');
+const ADJACENT = F('adjacent'), VERB_BETWEEN = F('verb-between'), ONE_VERB_BETWEEN = F('one-verb-between');
+const SUBJ_NEAREST = F('subj-nearest');
 const CLAUSE_INITIAL = F('clause-initial'), AFTER_ADP = SPACE.template('after-adp');
 const AFTER_SPEECH_VERB = F('after-speech-verb'), AFTER_VERB = F('after-verb'), AFTER_COMMA = F('after-comma');
 const BEFORE_SPEECH_VERB = F('before-speech-verb'), BEFORE_SPEECH_LEMMA = SPACE.template('before-speech-verb'), BEFORE_VERB = F('before-verb');
@@ -353,8 +354,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     const proposals: Proposal[] = [];
     if (preFrame && preFrame.hi > preFrame.lo) {
       proposals.push(...cueIn(text, preFrame, 'pre', settings.verbScan));
-      const acc = accordingTo(preFrame);
-      if (acc) proposals.push(acc);
+      for (const r of [accordingTo(preFrame), possessorCue(preFrame)]) if (r) proposals.push(r);
       if (q.kind === 'partial' && !isTitleCase(q.text)) {
         const g = governingSubject(preFrame);
         if (g) proposals.push(g);
@@ -449,7 +449,15 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
         for (const b of (ph.between[s.side] ??= betweenFeats(toks, ph.np, s.side))) feats.push(SPACE.cross(b, rb));
         if (kind === 'pronoun') feats.push(SPACE.cross(PRON(toks[np.a].lower), rb));
         for (const f of qfRel) feats.push(SPACE.cross(rb, f));
-        if (ph.speechLemma) feats.push(SUBJ_SPEECH, SPACE.cross(SUBJ_SPEECH, rb), SUBJ_LEMMA(ph.speechLemma));
+        if (ph.speechLemma) {
+          feats.push(SUBJ_SPEECH, SPACE.cross(SUBJ_SPEECH, rb), SUBJ_LEMMA(ph.speechLemma));
+          // the subject of the speech verb next to the quote, not of one farther off ("X, who had said that",
+          // "as Y put it"): before the quote only its own verb lies between, after it none
+          const between = ph.between[s.side]!;
+          const nearest = s.side === 'post' ? !between.includes(VERB_BETWEEN) : between.includes(ONE_VERB_BETWEEN);
+          if (nearest) feats.push(SUBJ_NEAREST, SPACE.cross(SUBJ_NEAREST, rb), SPACE.cross(SUBJ_NEAREST, KIND[kind]));
+          if (kind === 'pronoun') feats.push(SPACE.cross(PRON(toks[np.a].lower), SUBJ_SPEECH));
+        }
         if (headlineColon && ph.own.includes(BEFORE_COLON)) feats.push(SPACE.cross(HEADLINE_COLON, BEFORE_COLON));
         add({ kind, span: { start: toks[np.a].start, end: toks[np.b].end }, phrase: { toks, np }, cue: null, relayer: null, feats });
       }
@@ -531,15 +539,16 @@ function betweenFeats(toks: Token[], np: NP, side: Side): number[] {
   const to = side === 'post' ? np.a : toks.length;
   const f = [DIST(to - from)];
   const punct = new Set<string>();
-  let verb = false;
+  let verbs = 0;
   for (let k = from; k < to; k++) {
     const t = toks[k];
     if (t.pos === 'PUNCT' || DASHES.has(t.text)) punct.add(DASHES.has(t.text) ? 'dash' : isMarkToken(t) ? 'mark' : t.text);
-    if (!verb && isSpeechVerbAt(toks, k)) verb = true;
+    if (isSpeechVerbAt(toks, k)) verbs++;
   }
   for (const c of punct) if (/^[,.:;()!?]$|^dash$|^mark$/u.test(c)) f.push(BETWEEN(c));
   if (to === from) f.push(ADJACENT);
-  if (verb) f.push(VERB_BETWEEN);
+  if (verbs > 0) f.push(VERB_BETWEEN);
+  if (verbs === 1) f.push(ONE_VERB_BETWEEN);
   return f;
 }
 
