@@ -62,6 +62,11 @@ export type Embedder = (texts: string[]) => Promise<Float32Array[]>;
 /** A quote with no speaker takes the speaker of a word-for-word copy this long or longer. */
 const ORPHAN_WORDS = 6;
 
+/**
+ * The docs' quotes grouped into statements, joining the `known` ones (from the graph) where they are the same
+ * utterance. Returns the statements the docs' quotes are in (with the stored wordings of the known ones they
+ * joined), not the known statements they left alone.
+ */
 export async function groupStatements(
   docs: ArticleDoc[],
   known: KnownStatement[],
@@ -191,8 +196,12 @@ export async function groupStatements(
 
   const drafts: Draft[] = [];
   const statementOf = new Map<number, string>();
-  const usedIds = new Set<string>();
+  // a new statement never takes the id of a stored one it did not join, left alone or not
+  const usedIds = new Set<string>(known.map((k) => k.id));
   for (const { units: ui, known: ks } of members.values()) {
+    // a stored statement no quote of the batch joined is as it was written: measuring it again (embedding its
+    // wordings) would cost every batch the speaker's whole past
+    if (!ui.length && ks.length === 1) continue;
     const us = ui.map((i) => units[i]).sort((a, b) => a.order.localeCompare(b.order));
     const speakerId = ks[0]?.speakerId ?? speakerOf(us);
     // the same words said on two occasions are two statements: the date, then the first quote's place, tell them apart

@@ -321,9 +321,19 @@ describe('groupStatements', () => {
     expect(new Set(ids(first)).size).toBe(2);
     const bridge = story('c9', [[said('We will keep escalating the consequences until they pay what they owe. The water treaty of 1944 must be honoured by both of our nations now.')]]);
     const again = await groupStatements([bridge], first.statements, null);
-    const before = first.statements.map((st) => st.id).sort();
-    expect(again.statements.map((st) => st.id).sort()).toEqual(before);
-    expect(again.statements.map((st) => st.quotes.length).sort()).toEqual([1, 2]);
+    // the bridge joins one of them; the other is left alone (and so not returned)
+    expect(again.statements).toHaveLength(1);
+    expect(first.statements.map((st) => st.id)).toContain(again.statements[0].id);
+    expect(again.statements[0].quotes).toHaveLength(2);
+  });
+
+  it('a new statement never takes the id of a stored one it did not join', async () => {
+    // a refrain too short to join by its words: the same speaker, words and (no) date give the same content hash
+    const first = await groupStatements([story('a8', [[said('Totally rigged')]])], [], null);
+    const again = await groupStatements([story('b8', [[said('Totally rigged')]])], first.statements, null);
+    expect(again.statements).toHaveLength(1);
+    expect(again.statements[0].id).not.toBe(first.statements[0].id);
+    expect(again.statements[0].quotes.map((q) => q.articleId)).toEqual([expect.stringMatching(/^b8/)]);
   });
 
   it('the reference is one real wording, by a named outlet first, then the fullest, then the earliest', async () => {
