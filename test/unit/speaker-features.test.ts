@@ -49,6 +49,42 @@ describe('speaker candidates', () => {
     expect(second.prev).toBe(0);
   });
 
+  it('proposes the possessor of a speech noun before the quote ("Smith’s claim that ...")', () => {
+    const [c] = casesOf('The agency seized on Smith’s claim that there were “thousands of errors” in the count.');
+    has(c.named('Smith’s'), 'rule=possessor');
+    const [p] = casesOf('Contrary to his promise that fees would “drop sharply,” they rose.');
+    has(p.named('his'), 'rule=possessor');
+  });
+
+  it('reads "as X put it" after a quote as X speaking', () => {
+    const [c] = casesOf('The program only asks for a “lawful source of income,” as a Justice Department memo put it.');
+    has(c.named('a Justice Department memo'), 'rule=verb-post');
+  });
+
+  it('offers no sentence opener the tagger took for a name ("Preys on ...", "Contrary to her claim"), but keeps a name', () => {
+    const [preys] = casesOf('Preys on the fears of voters and calls people “losers” at every rally.');
+    expect(preys.named('Preys')).toBeUndefined();
+    const [contrary] = casesOf('Contrary to her claim that tenants would “pay nothing,” the fees rose.');
+    expect(contrary.named('Contrary')).toBeUndefined();
+    expect(contrary.named('her')?.kind).toBe('pronoun');
+    // a word the article also capitalises inside a sentence is a name
+    const [rich] = casesOf('Rich said the plan was “a total failure from start to end.” The senator thanked Rich later.');
+    expect(rich.named('Rich')).toBeDefined();
+  });
+
+  it('takes a few title-case words owned by a name or after a work for a title, not a quotation ("MSNBC’s “Morning Show”")', () => {
+    const [show] = casesOf('Smith told MSNBC’s “Morning Show” that the plan was “a total failure from start to end.”');
+    expect(show.term).toBe(true);
+    // not a contraction ("It’s ‘in Their Heads’"), nor words that are no title
+    const [heads] = casesOf('Voters say It’s “in Their Heads” after the debate.');
+    expect(heads.term).toBe(false);
+    const [words] = casesOf('She sang along to the band’s “we will never give up on this town” at the rally.');
+    expect(words.term).toBe(false);
+    // a title after a noun for a work, with or without a comma
+    expect(casesOf('In his 2002 book, “Make Your Kid a Millionaire,” Smith argued that saving was easy.')[0].term).toBe(true);
+    expect(casesOf('She closed with the anthem “Stand By Me,” and the crowd sang along.')[0].term).toBe(true);
+  });
+
   it('is deterministic: the same article gives the same candidates and features', () => {
     const text = 'Mexican President Claudia Sheinbaum said, “Sovereignty is not for sale.” She added: “We are ready.”';
     const strip = (cs: ReturnType<typeof casesOf>) => cs.map((c) => c.candidates.map((x) => [x.kind, x.span, x.feats]));

@@ -123,6 +123,11 @@ describe('subjectOf', () => {
     expect(subject('When reporters asked about the tariffs, Sheinbaum laughed and said it was too early to tell.', 'said').text).toBe('Sheinbaum');
   });
 
+  it('passes over a dated prepositional phrase between the subject and the verb ("who in 2010 said")', () => {
+    expect(subject('Jane Doe, who in 2010 said the plan was a fraud, is running again.', 'said').text).toBe('who');
+    expect(subject('The mayor in 2016 said the bridge would stay open.', 'said').text).toBe('The mayor');
+  });
+
   it('reads the subject before a relative clause set off by commas', () => {
     expect(subject('Mark Robinson, who has campaigned for governor since May, said the report was false.', 'said').text).toBe('Mark Robinson');
   });
@@ -158,13 +163,18 @@ describe('subjectOf', () => {
 });
 
 describe('token predicates', () => {
-  it('isSpeechVerbAt: a speech verb, also "reports" tagged as a noun after a name, not a noun after "of"', () => {
+  it('isSpeechVerbAt: a speech verb, also "reports" or "call them" tagged as a noun after a name, not a noun after "of"', () => {
     const s = tagged('Sheinbaum said Mexico would not accept foreign troops.');
     expect(isSpeechVerbAt(s.toks, s.at('said'))).toBe(true);
     expect(isSpeechVerbAt(s.toks, s.at('accept'))).toBe(false);
     const r = tagged('The Times reports: the talks have stalled.');
     expect(r.toks[r.at('reports')].pos).toBe('NOUN');
     expect(isSpeechVerbAt(r.toks, r.at('reports'))).toBe(true);
+    // an object pronoun after a speech noun makes it the verb
+    const o = tagged('When rebels attack the towns, Smith and Jones call them bandits.');
+    expect(o.toks[o.at('call')].pos).toBe('NOUN');
+    expect(isSpeechVerbAt(o.toks, o.at('call'))).toBe(true);
+    expect(isSpeechVerbAt(tagged('Smith made a call to the office.').toks, tagged('Smith made a call to the office.').at('call'))).toBe(false);
     const c = tagged('Only 32% of Republican claims were rated true.');
     expect(c.toks[c.at('claims')].pos).toBe('NOUN');
     expect(isSpeechVerbAt(c.toks, c.at('claims'))).toBe(false);

@@ -7,7 +7,7 @@ import type { Tagged, Token } from '../nlp.js';
 import { npEndingAt, npStartingAt, type NP } from './phrases.js';
 import { NOBODY, subjectOf } from './subject.js';
 import { isCap, isFiniteAt, isMarkToken, isParticiple, isSpeechVerbAt } from './tokens.js';
-import { BINDING, DASHES, PERSONAL } from './words.js';
+import { BINDING, DASHES, PERSONAL, POSSESSIVES, SPEECH } from './words.js';
 
 export interface Frame {
   toks: Token[];
@@ -16,7 +16,8 @@ export interface Frame {
 }
 
 export type Rule =
-  | 'verb-pre' | 'verb-post' | 'colon' | 'quoted-as' | 'bound' | 'governing' | 'trailing' | 'dash' | 'according' | 'prev-colon' | 'embedded';
+  | 'verb-pre' | 'verb-post' | 'colon' | 'quoted-as' | 'bound' | 'governing' | 'trailing' | 'dash' | 'according' | 'prev-colon' | 'embedded'
+  | 'possessor';
 
 /** A rule's guess: the noun phrase it reads as the speaker (NOBODY: a cue with no possible speaker), and its cue. */
 export interface Proposal {
@@ -81,8 +82,8 @@ export function cueIn(text: string, fr: Frame, side: 'pre' | 'post', verbScan: n
     }
   }
   if (side === 'post' && v > lo) {
-    // after the quote the clause must open with its subject: "Trump said", "Name, a role at X, said"
-    const np = npStartingAt(toks, lo, hi);
+    // after the quote the clause must open with its subject: "Trump said", "Name, a role at X, said", "as X put it"
+    const np = npStartingAt(toks, toks[lo].lower === 'as' ? lo + 1 : lo, hi);
     if (!np || np.b >= v) return [];
     let k = np.b + 1;
     let role = np.role;
@@ -136,6 +137,25 @@ export function governingSubject(fr: Frame): Proposal | null {
     if (!np || np.b >= v) return null;
     const named = toks.slice(np.a, np.b + 1).some((t) => t.pos === 'PROPN') || (np.a === np.b && toks[np.a].pos === 'PRON');
     return named ? { rule: 'governing', toks, np, cue: toks[v].text, lemma: toks[v].lemma } : null;
+  }
+  return null;
+}
+
+/**
+ * "Smith's claim that there were “...”", "his promise to “...”": whose words a speech noun before the quote names
+ * (the nearest such noun, with no speech verb between it and the quote).
+ */
+export function possessorCue(fr: Frame): Proposal | null {
+  const { toks, lo, hi } = fr;
+  for (let n = hi - 1; n > lo; n--) {
+    if (isSpeechVerbAt(toks, n)) return null;
+    if (toks[n].pos !== 'NOUN' || !SPEECH.has(toks[n].lemma)) continue;
+    let j = n - 1;
+    while (j > lo && toks[j].pos === 'ADJ') j--;
+    const t = toks[j];
+    if (t.pos === 'PRON' && POSSESSIVES.has(t.lower)) return { rule: 'possessor', toks, np: { a: j, b: j, role: null }, cue: toks[n].text, lemma: toks[n].lemma };
+    const np = t.pos === 'PART' && /^['\u2019]s$/u.test(t.text) ? npEndingAt(toks, j, lo) : null;
+    return np && np.a < j ? { rule: 'possessor', toks, np, cue: toks[n].text, lemma: toks[n].lemma } : null;
   }
   return null;
 }

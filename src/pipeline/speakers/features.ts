@@ -10,15 +10,15 @@ import type { Article, Quote, Span } from '../doc.js';
 import { firstName, honorific, isOrganizationWord, isRoleWord, type Tagged, type Token } from '../nlp.js';
 import { isCommonWord } from '../coref/words.js';
 import { ArticleContext, paragraphAt } from './context.js';
-import { accordingTo, cueIn, dashSpeaker, governingSubject, sentenceFrame, trailingCue, transcriptLabel, type Frame, type Proposal } from './cues.js';
+import { accordingTo, cueIn, dashSpeaker, governingSubject, possessorCue, sentenceFrame, trailingCue, transcriptLabel, type Frame, type Proposal } from './cues.js';
 import { npStartingAt, type NP } from './phrases.js';
 import { NOBODY, subjectOf } from './subject.js';
 import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isSpeechVerbAt } from './tokens.js';
 import { SPACE } from './space.js';
-import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES } from './words.js';
+import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES, WORKS } from './words.js';
 
 /** Bump when candidates or features change: a model trained on other features refuses to load. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 
 /** Every setting of the stage, stored with the weights (model.json) so a model runs as it was trained. */
 export const SpeakerSettings = z
@@ -128,6 +128,19 @@ export function phraseKind(text: string, toks: Token[], np: NP): Exclude<Candida
   return ws.some((w) => isNameWord(w)) ? 'name' : 'role';
 }
 
+/**
+ * A capitalised word opening its sentence that the lexicon knows as an ordinary word and the article never
+ * capitalises inside a sentence: an opener the tagger took for a name ("Talk compared to ...", "Preys on ..."),
+ * not someone who could speak. `midCapitalised` says whether the article writes the word capitalised mid-sentence.
+ */
+export function isOpener(toks: Token[], np: NP, midCapitalised: (word: string) => boolean): boolean {
+  if (np.a !== np.b) return false;
+  const t = toks[np.a];
+  const before = toks[np.a - 1];
+  const opens = !before || before.sentence !== t.sentence || /^[.!?:;]$/u.test(before.text) || isMarkToken(before) || DASHES.has(before.text);
+  return opens && isNameWord(t) && isCommonWord(t.lower) && !midCapitalised(t.text);
+}
+
 /** The head word of a phrase (its last nounish word before "of"/"for" or a parenthesis), lower case. */
 function headOf(toks: Token[], np: NP): string {
   let e = np.b;
@@ -190,7 +203,8 @@ const QLEN = bucketed('qlen', [1, 2, 3, 4, 6, 8, 12, 20, 40]);
 const GAP = bucketed('cont&gap', [0, 1, 2]);
 const FREQ = bucketed('freq', [1, 2, 4, 8]);
 const BETWEEN = SPACE.template('between');
-const ADJACENT = F('adjacent'), VERB_BETWEEN = F('verb-between');
+const ADJACENT = F('adjacent'), VERB_BETWEEN = F('verb-between'), ONE_VERB_BETWEEN = F('one-verb-between');
+const SUBJ_NEAREST = F('subj-nearest');
 const CLAUSE_INITIAL = F('clause-initial'), AFTER_ADP = SPACE.template('after-adp');
 const AFTER_SPEECH_VERB = F('after-speech-verb'), AFTER_VERB = F('after-verb'), AFTER_COMMA = F('after-comma');
 const BEFORE_SPEECH_VERB = F('before-speech-verb'), BEFORE_SPEECH_LEMMA = SPACE.template('before-speech-verb'), BEFORE_VERB = F('before-verb');
@@ -280,6 +294,18 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     return n;
   };
   let prevPost: Tagged | null = null;
+  /** Cases that are titles, not quotations. */
+  const titles = new Set<number>();
+  const capitalisedMid = new Map<string, boolean>();
+  const midCapitalised = (word: string) => {
+    let seen = capitalisedMid.get(word);
+    if (seen === undefined) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      seen = new RegExp(`[\\p{Ll}\\p{N},]\\s+${escaped}(?![\\p{L}])`, 'u').test(text.slice(article.span.start, article.span.end));
+      capitalisedMid.set(word, seen);
+    }
+    return seen;
+  };
 
   for (let n = 0; n < top.length; n++) {
     const { q, i } = top[n];
@@ -328,8 +354,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     const proposals: Proposal[] = [];
     if (preFrame && preFrame.hi > preFrame.lo) {
       proposals.push(...cueIn(text, preFrame, 'pre', settings.verbScan));
-      const acc = accordingTo(preFrame);
-      if (acc) proposals.push(acc);
+      for (const r of [accordingTo(preFrame), possessorCue(preFrame)]) if (r) proposals.push(r);
       if (q.kind === 'partial' && !isTitleCase(q.text)) {
         const g = governingSubject(preFrame);
         if (g) proposals.push(g);
@@ -344,7 +369,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
       for (const r of cueIn(text, prevStretch.frame, 'pre', settings.verbScan)) proposals.push({ ...r, rule: 'prev-colon' });
     }
     const nobodyCue = proposals.find((r) => r.np === NOBODY) ?? null;
-    const real = proposals.filter((r) => r.np !== NOBODY);
+    const real = proposals.filter((r) => r.np !== NOBODY && !isOpener(r.toks, r.np, midCapitalised));
     // a speech verb or noun is a cue here ("his claim that people would “learn nothing”"); a name is not ("Jalisco State")
     const speechIn = (fr: Frame | null) => fr !== null && fr.toks.slice(fr.lo, fr.hi).some((t) => (t.pos === 'VERB' || t.pos === 'NOUN') && SPEECH.has(t.lemma));
     // a sentence that goes on from the quote before takes that one's cue ("called Trump a “liar” who is “amoral”")
@@ -352,9 +377,19 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     // a headline quotes in its own way ("Doe: Plan Is 'a Disgrace'", "Doe Says Plan Is 'a Disgrace'"); its colon is a cue
     const inHeadline = article.headline?.some((h) => h.start === para.start) ?? false;
     const headlineColon = inHeadline && /^[^:]{1,80}:\s/u.test(text.slice(para.start, outer.start));
+    const preT = preFrame && preFrame.hi > preFrame.lo ? preFrame.toks[preFrame.hi - 1] : null;
+    // a few title-case words owned by a name are a title ("MSNBC's “Morning Joe”", "CBS's “Face the Nation”"):
+    // on PolNeAR train 26 such stretches are no quotation, 2 are; the quote after one does not go on from it
+    // and so are they after a noun for a work ("his 2002 book, “Make Your Kid a Millionaire”"): train 3 quotations, 12 not
+    const work = preT?.text === ',' ? preFrame!.toks[preFrame!.hi - 2] : preT;
+    const ownedTitle = preT !== null && words(q.text) <= 5 && isTitleCase(q.text) &&
+      ((q.kind === 'partial' && preT.pos === 'PART' && /^['\u2019]s$/u.test(preT.text) && preFrame!.toks[preFrame!.hi - 2]?.pos === 'PROPN') ||
+        (work?.pos === 'NOUN' && WORKS.has(work.lemma)));
+    if (ownedTitle) titles.add(cases.length);
     const term =
-      isNickname(text, q) ||
-      q.kind === 'partial' && words(q.text) <= 4 && proposals.length === 0 && !headlineColon && !speechIn(preFrame) && !speechIn(postFrame) && (!joined || cases[cases.length - 1].term);
+      isNickname(text, q) || ownedTitle ||
+      q.kind === 'partial' && words(q.text) <= 4 && proposals.length === 0 && !headlineColon && !speechIn(preFrame) && !speechIn(postFrame) &&
+        (!joined || (cases[cases.length - 1].term && !titles.has(cases.length - 1)));
 
     // quote features
     const qf: number[] = [QK(q.kind), QLEN(words(q.text))];
@@ -371,7 +406,6 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     if (prevInPara) qf.push(PREV_IN_PARA);
     if (nextInPara) qf.push(NEXT_IN_PARA);
     if (text[outer.start - 1] === '(' || text[outer.end] === ')') qf.push(IN_PARENS);
-    const preT = preFrame && preFrame.hi > preFrame.lo ? preFrame.toks[preFrame.hi - 1] : null;
     if (preT) qf.push(PW(preT.pos === 'PUNCT' ? preT.text : preT.lemma), PP(preT.pos));
     const postT = postFrame && postFrame.hi > postFrame.lo ? postFrame.toks[postFrame.lo] : null;
     if (postT) qf.push(NP_POS(postT.pos));
@@ -404,6 +438,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
       for (let m = 0; m < phrasesOf.length; m++) {
         const ph = phrasesOf[s.side === 'post' ? m : phrasesOf.length - 1 - m];
         const { np, kind } = ph;
+        if (kind === 'name' && isOpener(toks, np, midCapitalised)) continue;
         const inFrame = np.a >= s.frame.lo && np.b < Math.max(s.frame.hi, s.frame.lo + 1);
         const rel: Rel = s.side === 'prev' ? 'prev-para' : inFrame ? (s.side === 'pre' ? 'pre-same' : 'post-same') : s.side === 'pre' ? 'pre-other' : 'post-other';
         const rank = inFrame || s.side === 'prev' ? near++ : far++;
@@ -414,7 +449,15 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
         for (const b of (ph.between[s.side] ??= betweenFeats(toks, ph.np, s.side))) feats.push(SPACE.cross(b, rb));
         if (kind === 'pronoun') feats.push(SPACE.cross(PRON(toks[np.a].lower), rb));
         for (const f of qfRel) feats.push(SPACE.cross(rb, f));
-        if (ph.speechLemma) feats.push(SUBJ_SPEECH, SPACE.cross(SUBJ_SPEECH, rb), SUBJ_LEMMA(ph.speechLemma));
+        if (ph.speechLemma) {
+          feats.push(SUBJ_SPEECH, SPACE.cross(SUBJ_SPEECH, rb), SUBJ_LEMMA(ph.speechLemma));
+          // the subject of the speech verb next to the quote, not of one farther off ("X, who had said that",
+          // "as Y put it"): before the quote only its own verb lies between, after it none
+          const between = ph.between[s.side]!;
+          const nearest = s.side === 'post' ? !between.includes(VERB_BETWEEN) : between.includes(ONE_VERB_BETWEEN);
+          if (nearest) feats.push(SUBJ_NEAREST, SPACE.cross(SUBJ_NEAREST, rb), SPACE.cross(SUBJ_NEAREST, KIND[kind]));
+          if (kind === 'pronoun') feats.push(SPACE.cross(PRON(toks[np.a].lower), SUBJ_SPEECH));
+        }
         if (headlineColon && ph.own.includes(BEFORE_COLON)) feats.push(SPACE.cross(HEADLINE_COLON, BEFORE_COLON));
         add({ kind, span: { start: toks[np.a].start, end: toks[np.b].end }, phrase: { toks, np }, cue: null, relayer: null, feats });
       }
@@ -496,15 +539,16 @@ function betweenFeats(toks: Token[], np: NP, side: Side): number[] {
   const to = side === 'post' ? np.a : toks.length;
   const f = [DIST(to - from)];
   const punct = new Set<string>();
-  let verb = false;
+  let verbs = 0;
   for (let k = from; k < to; k++) {
     const t = toks[k];
     if (t.pos === 'PUNCT' || DASHES.has(t.text)) punct.add(DASHES.has(t.text) ? 'dash' : isMarkToken(t) ? 'mark' : t.text);
-    if (!verb && isSpeechVerbAt(toks, k)) verb = true;
+    if (isSpeechVerbAt(toks, k)) verbs++;
   }
   for (const c of punct) if (/^[,.:;()!?]$|^dash$|^mark$/u.test(c)) f.push(BETWEEN(c));
   if (to === from) f.push(ADJACENT);
-  if (verb) f.push(VERB_BETWEEN);
+  if (verbs > 0) f.push(VERB_BETWEEN);
+  if (verbs === 1) f.push(ONE_VERB_BETWEEN);
   return f;
 }
 

@@ -21,6 +21,11 @@ export function subjectOf(toks: Token[], v: number, lo: number, hi: number, dept
   }
   let k = v - 1;
   while (k >= lo && (toks[k].pos === 'ADV' || toks[k].pos === 'AUX' || toks[k].pos === 'PART' || toks[k].lower === 'also')) k--;
+  // "who in 2010 said": a year or a number after a preposition dates the verb, the subject is before it
+  while (k - 1 > lo && toks[k].pos === 'NUM' && toks[k - 1].pos === 'ADP') {
+    k -= 2;
+    while (k >= lo && toks[k].pos === 'ADV') k--;
+  }
   // "..., saying" and "... but said": the verb shares the subject of the sentence's first finite verb
   const coordinated = depth === 0 && k >= lo && toks[k].pos === 'CCONJ';
   if (participle || coordinated) {

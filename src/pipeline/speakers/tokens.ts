@@ -10,16 +10,21 @@ export const isParticipial = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/u.test
 const isCapVerbName = (t: Token) => t.pos === 'VERB' && isCap(t) && t.lemma === t.lower && !SPEECH.has(t.lemma) && !isParticipial(t);
 export const isNounish = (t: Token) =>
   t.pos === 'PROPN' || t.pos === 'NOUN' || ((t.pos === 'ADJ' || t.pos === 'NUM') && isCap(t)) || isCapVerbName(t);
+/** Object pronouns: a noun is never followed by one, a verb is ("call them"). */
+const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
+
 /**
  * A speech verb at toks[k]; wink sometimes tags "reports" in "The Times reports:" as a plural noun (but after a
- * preposition the name is a modifier and the word a noun: "32% of Republican claims").
+ * preposition the name is a modifier and the word a noun: "32% of Republican claims"), and "call" in "Obama and
+ * Clinton call them" as a noun (an object pronoun after it makes it the verb).
  */
 export const isSpeechVerbAt = (toks: Token[], k: number) => {
   const t = toks[k];
   if (!SPEECH.has(t.lemma)) return false;
   if (t.pos === 'VERB') return true;
   const prev = toks[k - 1];
-  return t.pos === 'NOUN' && /s$/u.test(t.lower) && t.lemma !== t.lower && prev !== undefined && (prev.pos === 'PROPN' || prev.pos === 'PRON') && toks[k - 2]?.pos !== 'ADP';
+  if (t.pos !== 'NOUN' || prev === undefined || !(prev.pos === 'PROPN' || prev.pos === 'PRON') || toks[k - 2]?.pos === 'ADP') return false;
+  return (/s$/u.test(t.lower) && t.lemma !== t.lower) || OBJECT_PRONOUNS.has(toks[k + 1]?.lower ?? '');
 };
 /** A weekday or a month, which wink tags as a proper noun. */
 export const isDateWord = (t: Token) => lexTags(t.lower).some((x) => x === 'WeekDay' || x === 'Month');

@@ -35,7 +35,7 @@ export interface TrainOptions {
 /** Feature groups by name, for ablations (a cross belongs to the groups of its parts). */
 export const FEATURE_GROUPS: Record<string, RegExp> = {
   rules: /(^|&)(rule=|rules=|rule-role|best-rule|kind=\w+&ruled)/u,
-  position: /(^|&)(rel=|rank=|dist=|between=|adjacent|verb-between)/u,
+  position: /(^|&)(rel=|rank=|dist=|between=|adjacent|verb-between|one-verb-between)/u,
   clause: /(^|&)(subj-|clause-initial|after-|before-|possessive|has-appositive)/u,
   phrase: /(^|&)(ntok=|pron=|spokes|role-word|has-of|date-word|number|det=|plural|first-name|honorific)/u,
   layout: /(^|&)(headline|opens-para|runs-on|quote-only-para|sent-initial|continues-prev|prev-in-para|next-in-para|in-parens|cont&gap)/u,

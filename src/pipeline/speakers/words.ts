@@ -28,3 +28,5 @@ export const BINDING = new Set(['what', 'which', 'that', 'when', 'whom']);
 export const POSSESSIVES = new Set(['his', 'her', 'its', 'their']);
 export const QUOTE_CHARS = /^["'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f`]+$/u;
 export const DASHES = new Set(['\u2015', '\u2014', '\u2013', '-', '--']);
+/** Nouns for works that bear a title: "his book, “Make Your Kid a Millionaire”" quotes the title, not words. */
+export const WORKS = new Set('book show film movie song anthem album documentary podcast memoir novel play series episode column'.split(' '));
