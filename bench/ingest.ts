@@ -3,7 +3,7 @@
 // written again into an emptied graph one transaction per article (the naive way) and the write times compared.
 // The graph is the configured one, found as the CLI finds it (NEO4J_URI, else the local server on QG_BOLT_PORT,
 // started if needed and then stopped again): ITS DATA IS WIPED, so point it at an instance of its own.
-// Extraction runs on the worker pool as `quotegraph ingest` does (one thread per core). Target: the whole ingest
+// Extraction uses the threads `quotegraph ingest` uses by default (one per core but one). Target: the whole ingest
 // in <= 15 s on 2 cores. Env: QG_BENCH_BATCH (articles per batch), QG_BENCH_WORKERS (extraction threads).
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';

@@ -69,7 +69,7 @@ export const register: Registrar = (program) => {
     .argument('<paths...>', 'files or folders (read recursively)')
     .addOption(new Option('--format <format>', 'output format').choices(['jsonl', 'table']).default('jsonl'))
     .option('--max-file-size <MB>', 'refuse larger files', megabytes, DEFAULT_MAX_FILE_SIZE / (1024 * 1024))
-    .option('--workers <n>', 'extraction threads (default: one per core)', workerCount, defaultWorkers())
+    .option('--workers <n>', 'extraction threads (default: one per core but one; 1 extracts on the main thread)', workerCount, defaultWorkers())
     .action((paths: string[], opts: { format: 'jsonl' | 'table'; maxFileSize: number; workers: number }) =>
       run(async () => {
         const { docs, problems } = await extractDocs(paths, { taxonomy: loadTaxonomy() }, {

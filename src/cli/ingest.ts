@@ -118,7 +118,7 @@ export const register: Registrar = (program) => {
     .option('--dry-run', 'show what would change, write nothing')
     .option('--stop-on-error', 'stop at the first failed batch')
     .option('--json', 'print the whole report as JSON')
-    .option('--workers <n>', 'extraction threads (default: one per core)', positive, defaultWorkers())
+    .option('--workers <n>', 'extraction threads (default: one per core but one; 1 extracts on the main thread)', positive, defaultWorkers())
     .action((paths: string[], opts: Options) =>
       run(async () => {
         const graph = await connect(loadConfig(), { say: (l) => process.stderr.write(`${l}\n`) });
