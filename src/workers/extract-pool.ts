@@ -1,4 +1,4 @@
-// Extraction on every core: a pool of worker threads (piscina: a maintained pool with a task queue, worker
+// Extraction on the other cores: a pool of worker threads (piscina: a maintained pool with a task queue, worker
 // restarts on crashes and clean shutdown, which hand-written worker_threads code would have to re-invent), each
 // running the same pure processSource. Results come back in input order (`inOrder`), so whatever the number of
 // workers, `extract` prints the same lines and the ingest cuts and resolves the same batches.
