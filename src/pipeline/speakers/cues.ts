@@ -6,7 +6,7 @@ import type { Quote } from '../doc.js';
 import type { Tagged, Token } from '../nlp.js';
 import { npEndingAt, npStartingAt, type NP } from './phrases.js';
 import { NOBODY, subjectOf } from './subject.js';
-import { isCap, isFiniteAt, isMarkToken, isParticiple, isSpeechVerbAt } from './tokens.js';
+import { isCap, isFiniteAt, isMarkToken, isParticiple, isPossessiveS, isSpeechVerbAt } from './tokens.js';
 import { BINDING, DASHES, PERSONAL, POSSESSIVES, SPEECH } from './words.js';
 
 export interface Frame {
@@ -154,7 +154,7 @@ export function possessorCue(fr: Frame): Proposal | null {
     while (j > lo && toks[j].pos === 'ADJ') j--;
     const t = toks[j];
     if (t.pos === 'PRON' && POSSESSIVES.has(t.lower)) return { rule: 'possessor', toks, np: { a: j, b: j, role: null }, cue: toks[n].text, lemma: toks[n].lemma };
-    const np = t.pos === 'PART' && /^['\u2019]s$/u.test(t.text) ? npEndingAt(toks, j, lo) : null;
+    const np = isPossessiveS(t) ? npEndingAt(toks, j, lo) : null;
     return np && np.a < j ? { rule: 'possessor', toks, np, cue: toks[n].text, lemma: toks[n].lemma } : null;
   }
   return null;

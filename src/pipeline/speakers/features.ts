@@ -13,7 +13,7 @@ import { ArticleContext, paragraphAt } from './context.js';
 import { accordingTo, cueIn, dashSpeaker, governingSubject, possessorCue, sentenceFrame, trailingCue, transcriptLabel, type Frame, type Proposal } from './cues.js';
 import { npStartingAt, type NP } from './phrases.js';
 import { NOBODY, subjectOf } from './subject.js';
-import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isSpeechVerbAt } from './tokens.js';
+import { isCap, isDateWord, isMarkToken, isNameWord, isNounish, isPossessiveS, isSpeechVerbAt } from './tokens.js';
 import { SPACE } from './space.js';
 import { DASHES, ORG_HEADS, PERSONAL, PLURAL_PRONOUNS, SPEECH, SPOKES, WORKS } from './words.js';
 
@@ -383,7 +383,7 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     // and so are they after a noun for a work ("his 2002 book, “Make Your Kid a Millionaire”"): train 3 quotations, 12 not
     const work = preT?.text === ',' ? preFrame!.toks[preFrame!.hi - 2] : preT;
     const ownedTitle = preT !== null && words(q.text) <= 5 && isTitleCase(q.text) &&
-      ((q.kind === 'partial' && preT.pos === 'PART' && /^['\u2019]s$/u.test(preT.text) && preFrame!.toks[preFrame!.hi - 2]?.pos === 'PROPN') ||
+      ((q.kind === 'partial' && isPossessiveS(preT) && preFrame!.toks[preFrame!.hi - 2]?.pos === 'PROPN') ||
         (work?.pos === 'NOUN' && WORKS.has(work.lemma)));
     if (ownedTitle) titles.add(cases.length);
     const term =

@@ -10,6 +10,8 @@ export const isParticipial = (t: Token) => t.pos === 'VERB' && /(ing|ed)$/u.test
 const isCapVerbName = (t: Token) => t.pos === 'VERB' && isCap(t) && t.lemma === t.lower && !SPEECH.has(t.lemma) && !isParticipial(t);
 export const isNounish = (t: Token) =>
   t.pos === 'PROPN' || t.pos === 'NOUN' || ((t.pos === 'ADJ' || t.pos === 'NUM') && isCap(t)) || isCapVerbName(t);
+/** The possessive "'s" as wink splits it off a name ("MSNBC 's"). */
+export const isPossessiveS = (t: Token) => t.pos === 'PART' && /^['\u2019]s$/u.test(t.text);
 /** Object pronouns: a noun is never followed by one, a verb is ("call them"). */
 const OBJECT_PRONOUNS = new Set(['them', 'him', 'us', 'me']);
 
