@@ -299,7 +299,8 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
   log(`reading ${opts.data}`);
   const { gold, docs } = await label(opts.data, settings, log);
   const quotes = docs.reduce((s, d) => s + d.cases.length, 0);
-  log(`${new Set(docs.map((d) => d.article)).size} articles, ${gold.quotes.length} gold quotes, ${quotes} quoted stretches`);
+  const articleCount = new Set(docs.map((d) => d.article)).size;
+  log(`${articleCount} articles, ${gold.quotes.length} gold quotes, ${quotes} quoted stretches`);
   const dropped = (fs: number[]) => (drop ? fs.filter((f) => !drop(f)) : fs);
   // an ablation leaves a group out of every candidate and quote
   const seen: QuoteCase[][] = drop
@@ -367,7 +368,7 @@ export async function trainSpeakers(opts: TrainOptions): Promise<TrainReport> {
     settings,
     provenance: {
       data: relative(process.cwd(), opts.data) || '.',
-      articles: new Set(docs.map((d) => d.article)).size,
+      articles: articleCount,
       goldQuotes: gold.quotes.length,
       quotedStretches: quotes,
       date: trainingDate(),
