@@ -30,21 +30,31 @@ export interface Tagged {
 // ingest resumed). The words a reading added are forgotten after it (`forget`), so a text always reads the same;
 // wink's own lists keep growing, and the engine is built anew (about 60 ms) once they hold REBUILD such words.
 interface Lexemes { hash: Record<string, number>; list: string[]; intrinsicSize: number }
+type Model = typeof model & { core(): { features: { lexeme: Lexemes } }; metaCER(): unknown };
 let wink: WinkMethods | null = null;
 let lexemes: Lexemes | null = null;
 const REBUILD = 200_000;
 
+// wink's CER loader stringifies its machines anew on every call, escaping the last call's string once more: an
+// engine built from it each time would find that string doubled every few rebuilds, and a long ingest (a few
+// dozen rebuilds) would fail with "Invalid string length". It is loaded once, as the first engine got it.
+let cer: unknown = null;
+
+/** A fresh engine: the same model, its core captured as wink unpacks it, to reach the lexicon readings add to. */
+export function buildEngine(): WinkMethods {
+  const m = model as Model;
+  const core = () => {
+    const c = m.core();
+    lexemes = c.features.lexeme;
+    return c;
+  };
+  cer ??= m.metaCER();
+  const metaCER = () => cer;
+  return (wink = winkNLP({ ...m, core, metaCER } as typeof model, ['sbd', 'pos']));
+}
+
 function engine(): WinkMethods {
-  if (!wink || lexemes!.list.length - lexemes!.intrinsicSize > REBUILD) {
-    // the same model, its core captured as wink unpacks it, to reach the lexicon the readings add to
-    const core = () => {
-      const m = (model as unknown as { core(): { features: { lexeme: Lexemes } } }).core();
-      lexemes = m.features.lexeme;
-      return m;
-    };
-    wink = winkNLP({ ...model, core } as typeof model, ['sbd', 'pos']);
-  }
-  return wink;
+  return wink && lexemes!.list.length - lexemes!.intrinsicSize <= REBUILD ? wink : buildEngine();
 }
 
 /** Drops from wink's lexicon the words added since it held `from` of them. */

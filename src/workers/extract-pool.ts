@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ArticleDoc, Source } from '../pipeline/doc.js';
+import { boundHeapGrowth } from './heap.js';
 
 export interface ExtractPool {
   extract(source: Source): Promise<ArticleDoc[]>;
@@ -94,6 +95,7 @@ export async function* extractInOrder<I extends { error: unknown } | { source: S
   inline: (source: Source) => ArticleDoc[],
   workers: number,
 ): AsyncGenerator<{ item: I; result: PromiseSettledResult<ArticleDoc[]> | null }> {
+  boundHeapGrowth();
   const pool = workers > 1 ? extractPool(workers) : null;
   const run = (source: Source) => {
     if (pool) return pool.extract(source);
