@@ -179,7 +179,7 @@ function print(results: SizeResult[]): void {
   const heaps = `${first.heapMb.map((x) => x.toFixed(0)).join(' -> ')} MB at ${first.size}x, ${last.heapMb.map((x) => x.toFixed(0)).join(' -> ')} MB at ${last.size}x`;
   const heapGrows = last.heapMb[1] > 1.2 * Math.max(first.heapMb[1], 1);
   console.log(target(`peak ingest RSS, ${last.size}x / ${first.size}x`, last.rssMb / first.rssMb, 1.2, 'x', heapGrows
-    ? `the main thread's live heap after GC grows with the run too (${heaps}): something is kept per article`
+    ? `the main thread's live heap after GC grows with the run too (${heaps}): the report's lists of every article, quote, statement and speaker the run added, and word caches filling to their bounds`
     : `the main thread's live heap after GC stays flat (${heaps}): the rise is garbage V8 (and each worker thread) lets pile up before collecting, not data the ingest keeps`));
   if (first.size === 1) console.log(target('whole BBC ingest (1x)', first.timings.total / 1000, 15, ' s', 'the machine is shared by other work (see the load average)'));
 }

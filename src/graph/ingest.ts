@@ -21,6 +21,7 @@ import { articleRow, buildRows, fileRows, type BatchRows, type FileRow } from '.
 import { fieldProblem } from './validate.js';
 import { GraphMoved, writeBatch, writeTopics } from './write.js';
 import { inOrder } from '../workers/extract-pool.js';
+import { boundHeapGrowth } from '../workers/heap.js';
 import { own } from '../pipeline/own.js';
 
 export type { Pipeline } from './pipeline.js';
@@ -123,6 +124,7 @@ export async function ingestSources(
   opts: IngestOptions = {},
 ): Promise<IngestReport> {
   const t0 = performance.now();
+  boundHeapGrowth();
   // loaded on first use: the NLP models are heavy and the API server may never ingest
   const pipeline = opts.pipeline ?? (await import('./pipeline.js')).loadPipeline();
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
