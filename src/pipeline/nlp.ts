@@ -192,11 +192,19 @@ let lexicon: Lexicon | null = null;
 const lex = (): Lexicon => (lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Lexicon } } }).model().one.lexicon);
 
 /** compromise's tags for one word (lower case, trailing period dropped), e.g. ['Abbreviation', 'Honorific']. */
-export function lexTags(word: string): string[] {
+export function lexTags(word: string): readonly string[] {
   const w = word.toLowerCase();
-  const t = lex()[w] ?? lex()[w.replace(/\.$/u, '')];
-  return t == null ? [] : Array.isArray(t) ? t : [t];
+  const l = lex();
+  const t = l[w] ?? (w.endsWith('.') ? l[w.slice(0, -1)] : undefined);
+  if (t == null) return NO_TAGS;
+  if (Array.isArray(t)) return t;
+  // (asked about every token of every tagged stretch, often several times: no new array per answer)
+  let one = oneTag.get(t);
+  if (!one) oneTag.set(t, (one = [t]));
+  return one;
 }
+const NO_TAGS: readonly string[] = [];
+const oneTag = new Map<string, readonly string[]>();
 
 export type Gender = 'male' | 'female';
 const GENDERED_HONORIFICS: Record<string, Gender> = {
