@@ -38,8 +38,8 @@ let lexemes: Lexemes | null = null;
 const REBUILD = 50_000;
 
 // wink's CER loader stringifies its machines anew on every call, escaping the last call's string once more: an
-// engine built from it each time would find that string doubled every few rebuilds, and a long ingest (a few
-// dozen rebuilds) would fail with "Invalid string length". It is loaded once, as the first engine got it.
+// engine built from it each time would find that string grown (20 MB by the 16th), and the 21st would fail with
+// "Invalid string length" (a long ingest rebuilds it). It is loaded once, as the first engine got it.
 let cer: unknown = null;
 
 /** A fresh engine: the same model, its core captured as wink unpacks it, to reach the lexicon readings add to. */

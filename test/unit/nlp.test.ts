@@ -33,7 +33,7 @@ describe('tag', () => {
   it('tags the same after the engine is built anew many times (a long ingest rebuilds it)', () => {
     const text = 'The minister said on Friday that talks would resume.';
     const before = tag(`${text} `, 0, text.length).tokens.map((t) => `${t.text}/${t.pos}`);
-    // wink's CER loader escaped its machines once more per build: "Invalid string length" after about 25
+    // wink's CER loader escaped its machines once more per build: "Invalid string length" at the 21st
     for (let i = 0; i < 40; i++) buildEngine();
     expect(tag(`${text}  `, 0, text.length).tokens.map((t) => `${t.text}/${t.pos}`)).toEqual(before);
   }, 30_000);
