@@ -153,9 +153,9 @@ export function possessorCue(fr: Frame): Proposal | null {
     let j = n - 1;
     while (j > lo && toks[j].pos === 'ADJ') j--;
     const t = toks[j];
-    if (t.pos === 'PRON' && POSSESSIVES.has(t.lower)) return { rule: 'possessor', toks, np: { a: j, b: j, role: null }, cue: toks[n].text, lemma: toks[n].lemma };
-    const np = isPossessiveS(t) ? npEndingAt(toks, j, lo) : null;
-    return np && np.a < j ? { rule: 'possessor', toks, np, cue: toks[n].text, lemma: toks[n].lemma } : null;
+    const pronoun = t.pos === 'PRON' && POSSESSIVES.has(t.lower);
+    const np = pronoun ? { a: j, b: j, role: null } : isPossessiveS(t) ? npEndingAt(toks, j, lo) : null;
+    return np && (pronoun || np.a < j) ? { rule: 'possessor', toks, np, cue: toks[n].text, lemma: toks[n].lemma } : null;
   }
   return null;
 }

@@ -297,11 +297,12 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
   /** Cases that are titles, not quotations. */
   const titles = new Set<number>();
   const capitalisedMid = new Map<string, boolean>();
+  const body = text.slice(article.span.start, article.span.end);
   const midCapitalised = (word: string) => {
     let seen = capitalisedMid.get(word);
     if (seen === undefined) {
       const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-      seen = new RegExp(`[\\p{Ll}\\p{N},]\\s+${escaped}(?![\\p{L}])`, 'u').test(text.slice(article.span.start, article.span.end));
+      seen = new RegExp(`[\\p{Ll}\\p{N},]\\s+${escaped}(?![\\p{L}])`, 'u').test(body);
       capitalisedMid.set(word, seen);
     }
     return seen;
@@ -381,9 +382,10 @@ export function candidates(article: Article, quotes: Quote[], settings: SpeakerS
     // a few title-case words owned by a name are a title ("MSNBC's “Morning Joe”", "CBS's “Face the Nation”"):
     // on PolNeAR train 26 such stretches are no quotation, 2 are; the quote after one does not go on from it
     // and so are they after a noun for a work ("his 2002 book, “Make Your Kid a Millionaire”"): train 3 quotations, 12 not
-    const work = preT?.text === ',' ? preFrame!.toks[preFrame!.hi - 2] : preT;
+    const beforeT = preT ? preFrame!.toks[preFrame!.hi - 2] : undefined;
+    const work = preT?.text === ',' ? beforeT : preT;
     const ownedTitle = preT !== null && words(q.text) <= 5 && isTitleCase(q.text) &&
-      ((q.kind === 'partial' && isPossessiveS(preT) && preFrame!.toks[preFrame!.hi - 2]?.pos === 'PROPN') ||
+      ((q.kind === 'partial' && isPossessiveS(preT) && beforeT?.pos === 'PROPN') ||
         (work?.pos === 'NOUN' && WORKS.has(work.lemma)));
     if (ownedTitle) titles.add(cases.length);
     const term =
