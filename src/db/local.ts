@@ -90,7 +90,15 @@ export class LocalNeo4j {
 
   /** Starts the server in its own process group and waits until Bolt accepts our credentials. */
   async start(say: (line: string) => void = () => {}): Promise<{ alreadyRunning: boolean }> {
-    if ((await this.status()).running) return { alreadyRunning: true };
+    const { running, pid } = await this.status();
+    if (running) return { alreadyRunning: true };
+    // a second server on this store would fail on its lock, and its pid file would hide the first from `db stop`
+    if (pid !== null) {
+      throw new LocalNeo4jError(
+        `the local Neo4j in ${this.home} is already running (pid ${pid}) but not on Bolt port ${this.cfg.QG_BOLT_PORT}: ` +
+          `stop it first (\`quotegraph db stop\` with the QG_BOLT_PORT it was started with) or use its ports.`,
+      );
+    }
     for (const port of [this.cfg.QG_BOLT_PORT, this.cfg.QG_HTTP_PORT]) {
       if (await portOpen(port)) {
         throw new LocalNeo4jError(
