@@ -9,7 +9,7 @@ import type { Entity } from './queries/project.js';
 import * as related from './queries/related.js';
 import { read, type Row } from './queries/run.js';
 import { SEARCH_INDEX, searchQuery, type SearchKind, type SearchNodes } from './queries/search.js';
-import { whoSaidOutletsQuery, whoSaidQuery, type WhoSaidArgs, type WhoSaidRow } from './queries/who-said.js';
+import { reportOf, whoSaidOutletsQuery, whoSaidQuery, type WhoSaidArgs, type WhoSaidRow } from './queries/who-said.js';
 
 export { project, type Entity } from './queries/project.js';
 export { WhereBuilder } from './queries/where.js';
@@ -53,7 +53,7 @@ export async function whoSaid(graph: Graph, args: WhoSaidArgs): Promise<WhoSaidR
     speakers: paged.map((r) => ({ speaker: r.speaker, statements: r.statements })),
     total: rows[0].total,
     statementCount: rows[0].statementCount,
-    reports: paged.flatMap((r) => r.reports),
+    reports: paged.flatMap((r) => r.reports.map(reportOf)),
     // an article two speakers' statements share is in both their rows
     articles: [...new Map(paged.flatMap((r) => r.articles).map((a: Row) => [a.id, a])).values()],
     outlets: paged.flatMap((r) => r.outlets).filter((o: Row | null) => o),

@@ -154,7 +154,7 @@ describe('query shapes', () => {
           // each property read once: for the order and for the report
           WITH key, q, a, a.published AS published, a.id AS articleId ORDER BY published IS NULL, published, articleId, q.start
           // a report needs only its wording and its article; Report.quote loads the whole quote when asked
-          WITH collect({key: key, node: q{.id, .text, .difference, articleId: articleId, published: published}}) AS reports,
+          WITH collect([key, q.id, q.text, q.difference, articleId, published]) AS reports,
                collect(DISTINCT a) AS articles
           // each article projected once, not once per report; with its outlet when that is selected (no second round trip)
           CALL (articles) {
