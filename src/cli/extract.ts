@@ -2,7 +2,7 @@
 // statements across every article of the run, print one JSON line per article (or a table).
 // A bad input is reported on stderr and skipped; the exit code says whether any input failed.
 import { InvalidArgumentError, Option } from 'commander';
-import type { ArticleDoc } from '../pipeline/doc.js';
+import type { ArticleDoc, Source } from '../pipeline/doc.js';
 import { processSource, type PipelineContext } from '../pipeline/index.js';
 import { renderTable, toJsonLine } from '../pipeline/jsonl.js';
 import { DEFAULT_MAX_FILE_SIZE, errorLine, readSources, type ReadProblem } from '../pipeline/read.js';
@@ -35,7 +35,8 @@ export async function extractDocs(paths: string[], ctx: PipelineContext, options
     options.onProblem?.(p);
   };
   const sources = readSources(paths, { maxFileSize: options.maxFileSize });
-  for await (const { item, result } of extractInOrder(sources, (s) => processSource(s, ctx), options.workers ?? 1)) {
+  const extraction = { inline: (s: Source) => processSource(s, ctx), workers: options.workers ?? 1 };
+  for await (const { item, result } of extractInOrder(sources, (i) => ('source' in i ? i.source : null), extraction)) {
     if ('error' in item) fail(item.error);
     else if (result?.status === 'fulfilled') docs.push(...result.value);
     else fail({ file: item.source.file, problem: `processing failed: ${errorLine(result?.reason)}` });

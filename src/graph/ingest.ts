@@ -20,8 +20,7 @@ import type { Pipeline } from './pipeline.js';
 import { articleRow, buildRows, fileRows, type BatchRows, type FileRow } from './rows.js';
 import { fieldProblem } from './validate.js';
 import { GraphMoved, writeBatch, writeTopics } from './write.js';
-import { inOrder } from '../workers/extract-pool.js';
-import { boundHeapGrowth } from '../workers/heap.js';
+import { extractInOrder } from '../workers/extract-pool.js';
 import { own } from '../pipeline/own.js';
 
 export type { Pipeline } from './pipeline.js';
@@ -124,7 +123,6 @@ export async function ingestSources(
   opts: IngestOptions = {},
 ): Promise<IngestReport> {
   const t0 = performance.now();
-  boundHeapGrowth();
   // loaded on first use: the NLP models are heavy and the API server may never ingest
   const pipeline = opts.pipeline ?? (await import('./pipeline.js')).loadPipeline();
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
@@ -239,34 +237,22 @@ export async function ingestSources(
 
   // Extraction: on the pool's worker threads when there are several (sources read ahead, results taken in input
   // order, so the batches are cut as with one), else inline. Waiting for a pooled result counts as extraction.
-  const workers = opts.workers ?? 1;
-  const pool = workers > 1 && pipeline.pool ? pipeline.pool(workers) : null;
+  const pooled = (opts.workers ?? 1) > 1 && !!pipeline.pool;
   const sourceOf = (item: IngestInput) => ('error' in item ? null : 'source' in item ? item.source : item);
   let inlineMs = 0;
-  const extracted = inOrder(
-    sources,
-    (item) => {
-      const source = sourceOf(item);
-      if (!source) return null;
-      if (pool) return pool.extract(source);
-      const t = performance.now();
-      try {
-        return Promise.resolve(pipeline.extract(source));
-      } catch (e) {
-        return Promise.reject(e);
-      } finally {
-        inlineMs += performance.now() - t;
-      }
-    },
-    pool ? 2 * workers : 1,
-  );
+  const extracted = extractInOrder(sources, sourceOf, {
+    inline: (source) => pipeline.extract(source),
+    workers: pooled ? opts.workers! : 1,
+    pool: (workers) => pipeline.pool!(workers),
+    onInline: (ms) => (inlineMs += ms),
+  });
 
   let batch: Batch = { files: [], docs: [] };
   const readTimer = { at: performance.now() };
   try {
     for await (const { item, result } of extracted) {
       const waited = performance.now() - readTimer.at;
-      timings[pool ? 'extract' : 'read'] += waited - inlineMs;
+      timings[pooled ? 'extract' : 'read'] += waited - inlineMs;
       timings.extract += inlineMs;
       inlineMs = 0;
       if (stopped) break;
@@ -310,7 +296,6 @@ export async function ingestSources(
     }
   } finally {
     await extracted.return(undefined);
-    await pool?.close();
   }
   await flush(batch);
   await settling;

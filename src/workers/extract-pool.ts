@@ -85,28 +85,45 @@ export async function* inOrder<T, R>(
   }
 }
 
+/** How a run extracts: `inline` on this thread, or with several `workers` on a pool that `pool` starts. */
+export interface Extraction {
+  inline: (source: Source) => ArticleDoc[];
+  workers: number;
+  pool?: (workers: number) => ExtractPool;
+  /** Told how long each inline extraction took (a pooled one runs while this thread does other work). */
+  onInline?: (ms: number) => void;
+}
+
 /**
- * Each readable source extracted (by `inline` with one worker, else on a pool of `workers` threads), every
- * input yielded in order with its outcome; read problems pass through with no result. The pool is closed when
- * the caller stops.
+ * The source of each item (`sourceOf`; none for a read problem, which passes through with no result) extracted,
+ * every item yielded in input order with its outcome: inline with one worker, else on a pool of `workers` threads
+ * with two tasks each queued ahead, started when the first item is asked for and closed when the caller stops.
+ * V8's heap growth is bounded for the run (heap.ts).
  */
-export async function* extractInOrder<I extends { error: unknown } | { source: Source }>(
+export async function* extractInOrder<I>(
   items: AsyncIterable<I> | Iterable<I>,
-  inline: (source: Source) => ArticleDoc[],
-  workers: number,
+  sourceOf: (item: I) => Source | null,
+  { inline, workers, pool: startPool = extractPool, onInline }: Extraction,
 ): AsyncGenerator<{ item: I; result: PromiseSettledResult<ArticleDoc[]> | null }> {
   boundHeapGrowth();
-  const pool = workers > 1 ? extractPool(workers) : null;
+  const pool = workers > 1 ? startPool(workers) : null;
   const run = (source: Source) => {
     if (pool) return pool.extract(source);
+    const t = performance.now();
     try {
       return Promise.resolve(inline(source));
     } catch (e) {
       return Promise.reject(e);
+    } finally {
+      onInline?.(performance.now() - t);
     }
   };
+  const work = (item: I) => {
+    const source = sourceOf(item);
+    return source ? run(source) : null;
+  };
   try {
-    yield* inOrder(items, (item) => ('source' in item ? run(item.source) : null), pool ? 2 * workers : 1);
+    yield* inOrder(items, work, pool ? 2 * workers : 1);
   } finally {
     await pool?.close();
   }
