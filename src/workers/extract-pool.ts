@@ -85,7 +85,7 @@ export async function* inOrder<T, R>(
   }
 }
 
-/** How a run extracts: `inline` on this thread, or with several `workers` on a pool that `pool` starts. */
+/** How a run extracts: `inline` on this thread, or with several `workers` on a pool that `pool` starts (default: extractPool). */
 export interface Extraction {
   inline: (source: Source) => ArticleDoc[];
   workers: number;
