@@ -8,7 +8,7 @@ import { renderTable, toJsonLine } from '../pipeline/jsonl.js';
 import { DEFAULT_MAX_FILE_SIZE, errorLine, readSources, type ReadProblem } from '../pipeline/read.js';
 import { loadTaxonomy } from '../pipeline/topics.js';
 import { resolve } from '../resolve/index.js';
-import { defaultWorkers, extractInOrder } from '../workers/extract-pool.js';
+import { defaultWorkers, extractInOrder, extractPool } from '../workers/extract-pool.js';
 import type { Registrar } from './registrar.js';
 import { run } from './run.js';
 
@@ -35,7 +35,7 @@ export async function extractDocs(paths: string[], ctx: PipelineContext, options
     options.onProblem?.(p);
   };
   const sources = readSources(paths, { maxFileSize: options.maxFileSize });
-  const extraction = { inline: (s: Source) => processSource(s, ctx), workers: options.workers ?? 1 };
+  const extraction = { inline: (s: Source) => processSource(s, ctx), workers: options.workers ?? 1, pool: extractPool };
   for await (const { item, result } of extractInOrder(sources, (i) => ('source' in i ? i.source : null), extraction)) {
     if ('error' in item) fail(item.error);
     else if (result?.status === 'fulfilled') docs.push(...result.value);

@@ -85,11 +85,11 @@ export async function* inOrder<T, R>(
   }
 }
 
-/** How a run extracts: `inline` on this thread, or with several `workers` on a pool that `pool` starts (default: extractPool). */
+/** How a run extracts: `inline` on this thread, or with several `workers` on a pool that `pool` starts. */
 export interface Extraction {
   inline: (source: Source) => ArticleDoc[];
   workers: number;
-  pool?: (workers: number) => ExtractPool;
+  pool: (workers: number) => ExtractPool;
   /** Told how long each inline extraction took (a pooled one runs while this thread does other work). */
   onInline?: (ms: number) => void;
 }
@@ -103,7 +103,7 @@ export interface Extraction {
 export async function* extractInOrder<I>(
   items: AsyncIterable<I> | Iterable<I>,
   sourceOf: (item: I) => Source | null,
-  { inline, workers, pool: startPool = extractPool, onInline }: Extraction,
+  { inline, workers, pool: startPool, onInline }: Extraction,
 ): AsyncGenerator<{ item: I; result: PromiseSettledResult<ArticleDoc[]> | null }> {
   boundHeapGrowth();
   const pool = workers > 1 ? startPool(workers) : null;
