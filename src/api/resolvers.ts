@@ -158,11 +158,18 @@ export const resolvers = {
       primeAll(ctx.loaders.Topic, [answer.topic, ...answer.covers]);
       primeAll(ctx.loaders.Speaker, answer.speakers.map((s) => s.speaker));
       primeAll(ctx.loaders.Outlet, answer.outlets);
+      // the page's statements carry their reports, and each report its article and outlet: fields of hundreds of
+      // objects resolve as plain values, not one loader promise each (the busiest topic's page: 928 objects)
       if (reports) {
         const articles = new Map(answer.articles.map((a) => [a.id, a]));
-        const byStatement = new Map<string, Row[]>(answer.speakers.flatMap((s) => s.statements).map((st) => [st.id, []]));
-        for (const r of answer.reports) byStatement.get(r.key)?.push({ ...r.node, article: articles.get(r.node.articleId) });
-        for (const [id, quotes] of byStatement) ctx.loaders.reportsOf.prime(id, quotes);
+        const outlets = new Map(answer.outlets.map((o) => [o.key, o]));
+        const byStatement = new Map<string, Row[]>();
+        for (const st of answer.speakers.flatMap((s) => s.statements)) byStatement.set(st.id, (st.reports = []));
+        for (const r of answer.reports) {
+          const article = articles.get(r.node.articleId!);
+          const outlet = article && 'outletKey' in article ? (outlets.get(article.outletKey) ?? null) : undefined;
+          byStatement.get(r.key)?.push({ ...r.node, article, ...(outlet !== undefined && { outlet }) });
+        }
       }
       const page = connection(answer.speakers, offset, size, async () => answer.total);
       return {
@@ -229,19 +236,17 @@ export const resolvers = {
     topics: many('Topic', 'topicIds'),
     reference: one('Quote', 'referenceId'),
     occasion: one('Occasion', 'occasionId'),
-    async reports(s: Row, _a: Args, ctx: Context) {
-      return (await ctx.loaders.reportsOf.load(s.id)).map((quote) => ({ quote, canonical: s.canonical }));
+    reports(s: Row, _a: Args, ctx: Context) {
+      const reportsOf = (quotes: Row[]) => quotes.map((quote) => ({ quote, canonical: s.canonical }));
+      return s.reports ? reportsOf(s.reports) : ctx.loaders.reportsOf.load(s.id).then(reportsOf);
     },
   },
 
-  // a headline report carries its article, projected for the answer's selection (outletKey when outlet is selected)
+  // a headline report carries its article, projected for the answer's selection, and its outlet when that is selected
   Report: {
     quote: (r: Row, _a: Args, ctx: Context) => ctx.loaders.Quote.load(r.quote.id),
     article: (r: Row, _a: Args, ctx: Context) => r.quote.article ?? ctx.loaders.Article.load(r.quote.articleId),
-    outlet: (r: Row, _a: Args, ctx: Context) =>
-      r.quote.article && 'outletKey' in r.quote.article
-        ? r.quote.article.outletKey && ctx.loaders.Outlet.load(r.quote.article.outletKey)
-        : outletOfArticle(r.quote.articleId, ctx),
+    outlet: (r: Row, _a: Args, ctx: Context) => ('outlet' in r.quote ? r.quote.outlet : outletOfArticle(r.quote.articleId, ctx)),
     date: (r: Row) => r.quote.published,
     wording: (r: Row) => r.quote.text,
     difference: (r: Row) => r.quote.difference,

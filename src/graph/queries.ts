@@ -5,11 +5,11 @@ import type { Graph } from '../db/driver.js';
 import { rankHits, type Candidate, type RankedHit, type SearchTerms } from './lucene.js';
 import { outletByNameQuery, PING, speakerByNameQuery } from './queries/lookup.js';
 import { byKeysQuery, countQuery, pageQuery, type PageArgs } from './queries/page.js';
-import type { Entity } from './queries/project.js';
+import { fromTuple, type Entity } from './queries/project.js';
 import * as related from './queries/related.js';
 import { read, type Row } from './queries/run.js';
 import { SEARCH_INDEX, searchQuery, type SearchKind, type SearchNodes } from './queries/search.js';
-import { reportOf, whoSaidOutletsQuery, whoSaidQuery, type WhoSaidArgs, type WhoSaidRow } from './queries/who-said.js';
+import { reportOf, whoSaidColumns, whoSaidOutletsQuery, whoSaidQuery, type WhoSaidArgs, type WhoSaidRow } from './queries/who-said.js';
 
 export { project, type Entity } from './queries/project.js';
 export { WhereBuilder } from './queries/where.js';
@@ -47,15 +47,16 @@ export async function whoSaid(graph: Graph, args: WhoSaidArgs): Promise<WhoSaidR
   const rows = await read(graph, whoSaidQuery(args));
   if (!rows.length) return null;
   const paged = rows.filter((r) => r.speaker);
+  const columns = whoSaidColumns(args);
   return {
     topic: rows[0].topic,
     covers: rows[0].covers,
-    speakers: paged.map((r) => ({ speaker: r.speaker, statements: r.statements })),
+    speakers: paged.map((r) => ({ speaker: r.speaker, statements: r.statements.map((s: unknown[]) => fromTuple(columns.statements, s)) })),
     total: rows[0].total,
     statementCount: rows[0].statementCount,
     reports: paged.flatMap((r) => r.reports.map(reportOf)),
     // an article two speakers' statements share is in both their rows
-    articles: [...new Map(paged.flatMap((r) => r.articles).map((a: Row) => [a.id, a])).values()],
+    articles: [...new Map(paged.flatMap((r) => r.articles).map((a: unknown[]) => [a[0], fromTuple(columns.articles, a)])).values()],
     outlets: paged.flatMap((r) => r.outlets).filter((o: Row | null) => o),
   };
 }

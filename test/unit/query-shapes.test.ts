@@ -5,7 +5,7 @@ import { speakerByNameQuery } from '../../src/graph/queries/lookup.js';
 import { pageQuery } from '../../src/graph/queries/page.js';
 import { tallyQuery } from '../../src/graph/queries/related.js';
 import { searchQuery } from '../../src/graph/queries/search.js';
-import { whoSaidQuery } from '../../src/graph/queries/who-said.js';
+import { whoSaidColumns, whoSaidQuery } from '../../src/graph/queries/who-said.js';
 
 const shape = (q: { cypher: string; params: Record<string, unknown> }) => ({
   cypher: q.cypher,
@@ -86,10 +86,7 @@ describe('query shapes', () => {
         CALL (said) {
           UNWIND said AS s
           WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
-          RETURN collect(s{.id, .canonical, .saidOn, .speakerId, .referenceId,
-          occasionId: head([(s)-[:AT]->(_o:Occasion) | _o.id]),
-          topicIds: [(s)-[:ABOUT]->(_t:Topic) | _t.id],
-          reportCount: COUNT { ()-[:REPORTS]->(s) }}) AS statements
+          RETURN collect([s.id, s.canonical, s.saidOn, s.speakerId, s.referenceId, head([(s)-[:AT]->(_o:Occasion) | _o.id]), [(s)-[:ABOUT]->(_t:Topic) | _t.id], COUNT { ()-[:REPORTS]->(s) }]) AS statements
         }
         WITH sp, statements, [] AS reports, [] AS articles, [] AS outlets
         RETURN sp{.id, .name, .aliases, .roles, .wikidata,
@@ -113,7 +110,11 @@ describe('query shapes', () => {
     expect(slim).not.toContain('topicIds');
     expect(slim).not.toContain('collect(DISTINCT a)');
     const titled = whoSaidQuery({ topic: 'economy', first: 20, reports: true, articleFields: new Set(['id', 'title']) }).cypher;
-    expect(titled).toContain('[a IN articles | a{.id, .title}]');
+    expect(titled).toContain('[a IN articles | [a.id, a.title]]');
+    expect(whoSaidColumns({ topic: 'economy', first: 20, articleFields: new Set(['id', 'title']), statementFields: new Set(['id']) })).toEqual({
+      statements: ['id', 'canonical', 'saidOn', 'speakerId', 'referenceId'],
+      articles: ['id', 'title'],
+    });
   });
 
   it('whoSaid with a filter on statements: every statement in scope is looked at', () => {
@@ -140,10 +141,7 @@ describe('query shapes', () => {
         CALL (said) {
           UNWIND said AS s
           WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
-          RETURN collect(s{.id, .canonical, .saidOn, .speakerId, .referenceId,
-          occasionId: head([(s)-[:AT]->(_o:Occasion) | _o.id]),
-          topicIds: [(s)-[:ABOUT]->(_t:Topic) | _t.id],
-          reportCount: COUNT { ()-[:REPORTS]->(s) }}) AS statements
+          RETURN collect([s.id, s.canonical, s.saidOn, s.speakerId, s.referenceId, head([(s)-[:AT]->(_o:Occasion) | _o.id]), [(s)-[:ABOUT]->(_t:Topic) | _t.id], COUNT { ()-[:REPORTS]->(s) }]) AS statements
         }
         CALL (said) {
           // the model's relationship types say the labels (REPORTS from a Quote, QUOTES from an Article): no label check per row
@@ -160,9 +158,7 @@ describe('query shapes', () => {
           CALL (articles) {
             UNWIND articles AS a
             WITH a, head([(a)-[:PUBLISHED_BY]->(o:Outlet) | o]) AS o
-            RETURN collect(a{.id, .sourceId, .title, .url, .published, .byline, .dateline, .file, .caption,
-          opening: substring(a.text, 0, 120),
-          outletKey: o.key}) AS projected, collect(o{.key, .name, id: o.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(o) }}) AS outlets
+            RETURN collect([a.id, a.sourceId, a.title, a.url, a.published, a.byline, a.dateline, a.file, a.caption, substring(a.text, 0, 120), o.key]) AS projected, collect(o{.key, .name, id: o.key, articleCount: COUNT { ()-[:PUBLISHED_BY]->(o) }}) AS outlets
           }
           RETURN reports, projected AS articles, outlets
         }

@@ -1,7 +1,7 @@
 // The headline: who said what on a topic (its narrower topics included), a page of speakers at a time.
 // Without a filter the page comes off the SPOKE_ON rank index (the tallies the ingest keeps, cypher.ts), so it
 // costs its 20 speakers, not the topic's 800; a `where` on statements must look at every statement in scope.
-import { project, type Fields } from './project.js';
+import { project, tuple, type Fields } from './project.js';
 import { int, type Query, type Row } from './run.js';
 import { WhereBuilder } from './where.js';
 
@@ -73,11 +73,11 @@ function reportsPart(args: WhoSaidArgs): string {
       !articles
         ? 'RETURN reports, [] AS articles, [] AS outlets'
         : !outlets
-          ? `RETURN reports, [a IN articles | ${project.Article('a', args.articleFields)}] AS articles, [] AS outlets`
+          ? `RETURN reports, [a IN articles | ${tuple.Article('a', args.articleFields).cypher}] AS articles, [] AS outlets`
           : `CALL (articles) {
       UNWIND articles AS a
       WITH a, head([(a)-[:PUBLISHED_BY]->(o:Outlet) | o]) AS o
-      RETURN collect(${project.Article('a', args.articleFields, 'o.key')}) AS projected, collect(${project.Outlet('o')}) AS outlets
+      RETURN collect(${tuple.Article('a', args.articleFields, 'o.key').cypher}) AS projected, collect(${project.Outlet('o')}) AS outlets
     }
     RETURN reports, projected AS articles, outlets`
     }
@@ -96,7 +96,7 @@ OPTIONAL CALL (page, i) {
   CALL (said) {
     UNWIND said AS s
     WITH s ORDER BY s.saidOn IS NULL, s.saidOn, s.id
-    RETURN collect(${project.Statement('s', args.statementFields)}) AS statements
+    RETURN collect(${tuple.Statement('s', args.statementFields).cypher}) AS statements
   }
   ${reportsPart(args)}
   RETURN ${project.Speaker('sp')} AS speaker, statements, reports, articles, outlets
@@ -106,6 +106,12 @@ RETURN CASE WHEN coalesce(i, 0) = 0 THEN ${project.Topic('t')} END AS topic,
        CASE WHEN coalesce(i, 0) = 0 THEN [n IN scope | ${project.Topic('n')}] END AS covers,
        total, statementCount, speaker, statements, reports, articles, outlets`;
 }
+
+/** The keys of the page's statements and articles, which the query returns as lists (project.ts `tuple`). */
+export const whoSaidColumns = (args: WhoSaidArgs) => ({
+  statements: tuple.Statement('s', args.statementFields).keys,
+  articles: tuple.Article('a', args.articleFields).keys,
+});
 
 /**
  * Speakers with their statements on a topic or any narrower one, most statements first, one page of them, and
