@@ -34,7 +34,17 @@ export interface Token {
 }
 
 export function tokens(text: string): Token[] {
-  return [...text.normalize('NFC').matchAll(TOKEN)].map((m) => ({ text: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length }));
+  const normal = text.normalize('NFC');
+  // lower-cased whole (one native call, not one per token), unless that moves offsets ("İ" becomes two characters)
+  const lower = normal.toLowerCase();
+  const whole = lower.length === normal.length;
+  const source = whole ? lower.replaceAll('’', "'") : normal;
+  const out: Token[] = [];
+  for (const m of source.matchAll(TOKEN)) {
+    const t = whole ? m[0] : m[0].toLowerCase().replaceAll('’', "'");
+    out.push({ text: t, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }
 
 /** Phrases in double quotes ("…" or “…”) and the other words; an unclosed quote runs to the end. */
@@ -135,7 +145,11 @@ export type WordMatcher = (token: string) => number;
 export function wordMatcher(words: readonly string[]): WordMatcher {
   const edits = words.map(maxEdits);
   const memo = new Map<string, number>();
+  // a token too short or too long for every word is decided by its length (most function words), without the memo
+  const shortest = Math.min(...words.map((w, i) => w.length - edits[i]));
+  const longest = Math.max(...words.map((w, i) => w.length + edits[i]));
   return (token) => {
+    if (token.length < shortest || token.length > longest) return 0;
     let bits = memo.get(token);
     if (bits === undefined) {
       bits = 0;
@@ -247,28 +261,35 @@ export interface RankedHit {
 }
 
 /** Candidates that answer the query, best first: exact phrase, then most words found, then Lucene's relevance. */
-export function rankHits(terms: SearchTerms, candidates: Candidate[]): RankedHit[] {
-  const top = new Map<string, number>();
-  for (const c of candidates) top.set(c.kind, Math.max(top.get(c.kind) ?? 0, c.score));
-  const out: RankedHit[] = [];
+export const rankHits = (terms: SearchTerms, candidates: Candidate[]): RankedHit[] => ranker(terms)(candidates);
+
+/**
+ * rankHits for the candidate sets of one search: each candidate (kind and id) is matched once, however many of
+ * the sets hold it (the fuzzy query's candidates are mostly the exact query's again).
+ */
+export function ranker(terms: SearchTerms): (candidates: Candidate[]) => RankedHit[] {
   const same = wordMatcher(terms.words);
-  for (const c of candidates) {
+  const matched = new Map<string, { hit: Omit<RankedHit, 'score'>; rank: number } | null>();
+  const match = (c: Candidate) => {
     const matches = c.texts.filter((t) => t).map((t) => ({ t, m: matchTerms(terms, t, same) }));
     const best = matches.sort((a, b) => rankOf(b.m) - rankOf(a.m) || b.m.highlights.length - a.m.highlights.length)[0];
-    if (!best?.m.answers) continue;
+    if (!best?.m.answers) return null;
     const cut = passage(best.t, best.m.highlights);
-    out.push({
-      kind: c.kind,
-      id: c.id,
-      text: cut.text,
-      highlights: cut.highlights,
-      exact: best.m.exact,
-      coverage: best.m.coverage,
-      score: rankOf(best.m) + (0.5 * c.score) / (top.get(c.kind) || 1),
-    });
-  }
-  // on a tie, what someone said comes before a speaker's name or an article's prose
-  return out.sort((a, b) => b.score - a.score || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.id.localeCompare(b.id));
+    return { hit: { kind: c.kind, id: c.id, text: cut.text, highlights: cut.highlights, exact: best.m.exact, coverage: best.m.coverage }, rank: rankOf(best.m) };
+  };
+  return (candidates) => {
+    const top = new Map<string, number>();
+    for (const c of candidates) top.set(c.kind, Math.max(top.get(c.kind) ?? 0, c.score));
+    const out: RankedHit[] = [];
+    for (const c of candidates) {
+      const key = `${c.kind} ${c.id}`;
+      if (!matched.has(key)) matched.set(key, match(c));
+      const m = matched.get(key);
+      if (m) out.push({ ...m.hit, score: m.rank + (0.5 * c.score) / (top.get(c.kind) || 1) });
+    }
+    // on a tie, what someone said comes before a speaker's name or an article's prose
+    return out.sort((a, b) => b.score - a.score || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.id.localeCompare(b.id));
+  };
 }
 
 const KIND_ORDER = ['QUOTE', 'STATEMENT', 'SPEAKER', 'ARTICLE'];

@@ -2,7 +2,7 @@
 // concern) and run here, one READ transaction each. User values only ever travel as parameters; the fragments
 // spliced into the text (labels, property names, filter operators, sort keys) come from fixed tables.
 import type { Graph } from '../db/driver.js';
-import { rankHits, type Candidate, type RankedHit, type SearchTerms } from './lucene.js';
+import { ranker, type Candidate, type RankedHit, type SearchTerms } from './lucene.js';
 import { outletByNameQuery, PING, speakerByNameQuery } from './queries/lookup.js';
 import { byKeysQuery, countQuery, pageQuery, type PageArgs } from './queries/page.js';
 import { fromTuple, type Entity } from './queries/project.js';
@@ -96,14 +96,15 @@ export async function searchHits(
   need: number,
   nodes: SearchNodes,
 ): Promise<{ ranked: RankedHit[]; lowerBound: boolean; candidates: SearchCandidate[] }> {
+  const rank = ranker(query.terms);
   const first = await searchCandidates(graph, query.exact, kinds, nodes);
-  const ranked = rankHits(query.terms, first.candidates);
+  const ranked = rank(first.candidates);
   const short = kinds.filter((kind) => !first.full.includes(kind));
   if (query.lucene === query.exact || !short.length) return { ranked, lowerBound: first.full.length > 0, candidates: first.candidates };
   if (ranked.filter((h) => h.coverage === 1).length >= need) return { ranked, lowerBound: true, candidates: first.candidates };
   const fuzzy = await searchCandidates(graph, query.lucene, short, nodes);
   const candidates = [...first.candidates.filter((c) => !short.includes(c.kind as SearchKind)), ...fuzzy.candidates];
-  return { ranked: rankHits(query.terms, candidates), lowerBound: first.full.length + fuzzy.full.length > 0, candidates };
+  return { ranked: rank(candidates), lowerBound: first.full.length + fuzzy.full.length > 0, candidates };
 }
 
 export async function ping(graph: Graph): Promise<void> {

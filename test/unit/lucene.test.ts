@@ -1,6 +1,6 @@
 // The search box's text as Lucene query and as ranked, highlighted answers (src/graph/lucene.ts).
 import { describe, expect, it } from 'vitest';
-import { editDistance, luceneQuery, matchTerms, parseSearch, passage, rankHits } from '../../src/graph/lucene.js';
+import { editDistance, luceneQuery, matchTerms, parseSearch, passage, rankHits, ranker, tokens } from '../../src/graph/lucene.js';
 
 const marked = (text: string, q: string) => matchTerms(parseSearch(q), text).highlights.map((h) => text.slice(h.start, h.end));
 
@@ -88,5 +88,29 @@ describe('rankHits', () => {
     expect(hit.text.startsWith('…')).toBe(true);
     expect(hit.highlights.map((h) => hit.text.slice(h.start, h.end))).toEqual(['Troops']);
     expect(passage('short', [{ start: 0, end: 5 }])).toEqual({ text: 'short', highlights: [{ start: 0, end: 5 }] });
+  });
+
+  it("ranks a search's second candidate set as a fresh ranking would, scores renormalised to that set", () => {
+    const terms = parseSearch('interest rates');
+    const exact = [
+      { kind: 'QUOTE', id: 'a', texts: ['Interest rates will rise.'], score: 4 },
+      { kind: 'QUOTE', id: 'b', texts: ['No interest at all.'], score: 2 },
+    ];
+    const fuzzy = [...exact, { kind: 'QUOTE', id: 'c', texts: ['The interest rate is high.'], score: 9 }];
+    const rank = ranker(terms);
+    expect(rank(exact)).toEqual(rankHits(terms, exact));
+    expect(rank(fuzzy)).toEqual(rankHits(terms, fuzzy));
+    // the exact phrase first; the misspelt "rate" counts as found, above a quote with one word
+    expect(rank(fuzzy).map((h) => h.id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('tokens', () => {
+  it('lower-cases with offsets into the text, also where lower-casing lengthens a letter', () => {
+    const text = 'İSTANBUL’s Mayor, ÇAĞ';
+    const toks = tokens(text);
+    expect(toks.map((t) => t.text)).toEqual(["i̇stanbul's", 'mayor', 'çağ']);
+    expect(toks.map((t) => text.slice(t.start, t.end))).toEqual(['İSTANBUL’s', 'Mayor', 'ÇAĞ']);
+    expect(tokens('Don’t STOP').map((t) => [t.text, t.start])).toEqual([["don't", 0], ['stop', 6]]);
   });
 });
