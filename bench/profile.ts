@@ -1,7 +1,7 @@
 // Runs GraphQL operations in-process against a graph whose every Cypher call is PROFILEd: the db hits and the
 // Neo4j time of a whole answer (every query its resolvers and loaders run), uncached.
 import { parse, execute, type DocumentNode } from 'graphql';
-import type { ResultSummary } from 'neo4j-driver';
+import type { ResultSummary, SessionConfig } from 'neo4j-driver';
 import type { Graph } from '../src/db/driver.js';
 import { createLoaders } from '../src/api/loaders.js';
 import { buildSchema } from '../src/api/schema.js';
@@ -33,39 +33,57 @@ export function planText(p: PlanNode, depth = 0): string {
   return [line, ...p.children.map((c) => planText(c, depth + 1))].join('\n');
 }
 
-/** A graph whose executeQuery calls run under PROFILE and add their db hits to `profile`. */
-export function profiledGraph(graph: Graph, profile: Profile): Graph {
+/**
+ * A graph whose answers' Cypher statements (src/graph/queries/run.ts `read`: `run` on a READ session) are
+ * rewritten by `rewrite` and reported to `observe` with their summary.
+ */
+function observedGraph(graph: Graph, rewrite: (cypher: string) => string, observe: (cypher: string, summary: ResultSummary) => void): Graph {
+  const own = <T extends object>(target: T, prop: string | symbol) => {
+    const v = Reflect.get(target, prop);
+    return typeof v === 'function' ? v.bind(target) : v;
+  };
   const driver = new Proxy(graph.driver, {
-    get(target, prop, receiver) {
-      if (prop !== 'executeQuery') return Reflect.get(target, prop, receiver);
-      return async (cypher: string, params: object, config: object) => {
-        const res = (await target.executeQuery(`PROFILE ${cypher}`, params as never, config as never)) as { summary: ResultSummary };
-        const plan = res.summary.profile as unknown as PlanNode;
-        const n = plan ? hits(plan) : 0;
-        profile.dbHits += n;
-        profile.queries++;
-        profile.plans.push({ cypher, dbHits: n, plan: plan ? planText(plan) : '' });
-        return res;
-      };
+    get(target, prop) {
+      if (prop !== 'session') return own(target, prop);
+      return (config: SessionConfig) =>
+        new Proxy(target.session(config), {
+          get(session, p) {
+            if (p !== 'run') return own(session, p);
+            return async (cypher: string, params: object, txConfig: object) => {
+              const res = await session.run(rewrite(cypher), params as never, txConfig as never);
+              observe(cypher, res.summary);
+              return res;
+            };
+          },
+        });
     },
   });
   return { ...graph, driver };
 }
 
-/** A graph whose executeQuery calls add the server's time for them (available + consumed, ms) to `ms.total`. */
-export function timedGraph(graph: Graph, ms: { total: number }): Graph {
-  const driver = new Proxy(graph.driver, {
-    get(target, prop, receiver) {
-      if (prop !== 'executeQuery') return Reflect.get(target, prop, receiver);
-      return async (cypher: string, params: object, config: object) => {
-        const res = (await target.executeQuery(cypher, params as never, config as never)) as { summary: ResultSummary };
-        ms.total += Number(res.summary.resultAvailableAfter) + Number(res.summary.resultConsumedAfter);
-        return res;
-      };
+/** A graph whose answers' queries run under PROFILE and add their db hits to `profile`. */
+export const profiledGraph = (graph: Graph, profile: Profile): Graph =>
+  observedGraph(
+    graph,
+    (cypher) => `PROFILE ${cypher}`,
+    (cypher, summary) => {
+      const plan = summary.profile as unknown as PlanNode;
+      const n = plan ? hits(plan) : 0;
+      profile.dbHits += n;
+      profile.queries++;
+      profile.plans.push({ cypher, dbHits: n, plan: plan ? planText(plan) : '' });
     },
-  });
-  return { ...graph, driver };
-}
+  );
+
+/** A graph whose answers' queries add the server's time for them (available + consumed, ms) to `ms.total`. */
+export const timedGraph = (graph: Graph, ms: { total: number }): Graph =>
+  observedGraph(
+    graph,
+    (cypher) => cypher,
+    (_cypher, summary) => {
+      ms.total += Number(summary.resultAvailableAfter) + Number(summary.resultConsumedAfter);
+    },
+  );
 
 /** How many objects an answer holds (speakers, statements, reports, hits...): the size its cost should follow. */
 export function answerSize(data: unknown): number {

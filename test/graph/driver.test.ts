@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Graph } from '../../src/db/driver.js';
 import { migrate, loadMigrations } from '../../src/db/migrate.js';
+import { read } from '../../src/graph/queries/run.js';
 import { testGraph } from '../support/graph.js';
 
 let graph: Graph;
@@ -19,6 +20,11 @@ describe('real Neo4j', () => {
     await graph.driver.executeQuery('CREATE (:DriverProbe {id: $id, words: $words})', { id, words: ['a', 'b'] }, { database: graph.database });
     const { records } = await graph.driver.executeQuery('MATCH (p:DriverProbe {id: $id}) RETURN p.words AS words', { id }, { database: graph.database });
     expect(records.map((r) => r.get('words'))).toEqual([['a', 'b']]);
+  });
+
+  it("answers' reads run read-only (auto-commit, READ mode): a write through them is refused by the server", async () => {
+    await expect(read(graph, { cypher: "CREATE (:DriverProbe {id: 'through-read'})", params: {} })).rejects.toThrow(/read access mode/i);
+    expect(await read(graph, { cypher: "MATCH (p:DriverProbe {id: 'through-read'}) RETURN count(p) AS n", params: {} })).toEqual([{ n: 0 }]);
   });
 
   it('rolls back a failed transaction whole', async () => {
