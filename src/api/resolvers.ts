@@ -165,10 +165,11 @@ export const resolvers = {
         const outlets = new Map(answer.outlets.map((o) => [o.key, o]));
         const byStatement = new Map<string, Row[]>();
         for (const st of answer.speakers.flatMap((s) => s.statements)) byStatement.set(st.id, (st.reports = []));
-        for (const r of answer.reports) {
-          const article = articles.get(r.node.articleId!);
-          const outlet = article && 'outletKey' in article ? (outlets.get(article.outletKey) ?? null) : undefined;
-          byStatement.get(r.key)?.push({ ...r.node, article, ...(outlet !== undefined && { outlet }) });
+        for (const { key, node } of answer.reports) {
+          const report: Row = node;
+          report.article = articles.get(node.articleId!);
+          if (report.article && 'outletKey' in report.article) report.outlet = outlets.get(report.article.outletKey) ?? null;
+          byStatement.get(key)?.push(report);
         }
       }
       const page = connection(answer.speakers, offset, size, async () => answer.total);

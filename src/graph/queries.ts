@@ -57,7 +57,8 @@ export async function whoSaid(graph: Graph, args: WhoSaidArgs): Promise<WhoSaidR
     reports: paged.flatMap((r) => r.reports.map(reportOf)),
     // an article two speakers' statements share is in both their rows
     articles: [...new Map(paged.flatMap((r) => r.articles).map((a: unknown[]) => [a[0], fromTuple(columns.articles, a)])).values()],
-    outlets: paged.flatMap((r) => r.outlets).filter((o: Row | null) => o),
+    // one per article as the query returns them: each outlet once
+    outlets: [...new Map(paged.flatMap((r) => r.outlets).filter((o: Row | null) => o).map((o: Row) => [o.key, o])).values()],
   };
 }
 export const whoSaidOutlets = (graph: Graph, topic: string, where: Row | null | undefined, first: number) =>

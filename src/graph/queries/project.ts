@@ -41,7 +41,11 @@ export interface Tuple {
 
 const asTuple = (columns: Columns): Tuple => ({ cypher: `[${columns.map(([, e]) => e).join(', ')}]`, keys: columns.map(([key]) => key) });
 
-export const fromTuple = (keys: readonly string[], values: readonly unknown[]) => Object.fromEntries(keys.map((key, i) => [key, values[i]]));
+export function fromTuple(keys: readonly string[], values: readonly unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) row[keys[i]] = values[i];
+  return row;
+}
 
 export const tuple = {
   Statement: (v: string, fields?: Fields) => asTuple(statementColumns(v, fields)),
