@@ -56,7 +56,7 @@ export async function whoSaid(graph: Graph, args: WhoSaidArgs): Promise<WhoSaidR
     statementCount: rows[0].statementCount,
     reports: paged.flatMap((r) => r.reports.map(reportOf)),
     // an article two speakers' statements share is in both their rows
-    articles: [...new Map(paged.flatMap((r) => r.articles).map((a: unknown[]) => [a[0], fromTuple(columns.articles, a)])).values()],
+    articles: [...new Map(paged.flatMap((r) => r.articles.map((a: unknown[]) => fromTuple(columns.articles, a))).map((a) => [a.id, a])).values()],
     // one per article as the query returns them: each outlet once
     outlets: [...new Map(paged.flatMap((r) => r.outlets).filter((o: Row | null) => o).map((o: Row) => [o.key, o])).values()],
   };
