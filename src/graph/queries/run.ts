@@ -12,7 +12,7 @@ export interface Query {
   params: Params;
 }
 
-/** Tries of a read that fails with an error the driver calls transient (a cluster member gone, a deadlock), and the pause before each retry. */
+/** The pause before each retry of a read that failed with an error the driver calls retryable (a cluster member gone, a deadlock): two retries, then the error. */
 const READ_RETRIES_MS = [50, 250];
 
 /**
