@@ -1,6 +1,7 @@
 // User errors keep their message and a code; anything else is answered as "Unexpected error." (yoga logs it).
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError } from 'graphql-yoga';
+import { connectionLost } from '../db/driver.js';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SERVICE_UNAVAILABLE';
 
@@ -15,6 +16,14 @@ export function userError(message: string, code: ErrorCode = 'BAD_USER_INPUT') {
  * `originalError` excerpt yoga's own request errors carry ("POST body sent invalid JSON." quoted the body).
  */
 export function maskError(error: unknown, message: string): Error {
+  // the database gone (stopped, restarting, unreachable) is the one internal failure a client can act on: retry later
+  if (error instanceof GraphQLError && connectionLost(error.originalError)) {
+    return createGraphQLError('the graph database does not answer: try again shortly', {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: STATUS.SERVICE_UNAVAILABLE } },
+    });
+  }
   const masked = yogaMaskError(error, message, false);
   if (masked !== error) return masked;
   // changed in place: yoga logs any other object it gets back as an internal error

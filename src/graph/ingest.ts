@@ -12,7 +12,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
-import type { Graph } from '../db/driver.js';
+import { connectionLost, type Graph } from '../db/driver.js';
 import type { ArticleDoc, Source } from '../pipeline/doc.js';
 import { EXISTING_IDS, FIND_STALE_ARTICLES, GRAPH_COUNTS, GRAPH_VERSION, STORED_DIGESTS } from './cypher.js';
 import { loadKnown } from './known.js';
@@ -110,12 +110,6 @@ interface Batch {
   files: string[];
   docs: ArticleDoc[];
 }
-
-/** The driver's word for a server it cannot reach (or lost): nothing after this will work either. */
-const connectionLost = (e: unknown) => {
-  const code = (e as { code?: string }).code;
-  return code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED;
-};
 
 export async function ingestSources(
   graph: Graph,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INPUT_LIMITS } from '../../src/api/limits.js';
 import { createServer } from '../../src/api/server.js';
 import type { Graph } from '../../src/db/driver.js';
-import { countingGraph, gql, graphChecksum, ingestSeeds, type Fetch, type GqlResult } from '../support/api.js';
+import { countingGraph, failingGraph, gql, graphChecksum, ingestSeeds, type Fetch, type GqlResult } from '../support/api.js';
 import { clearGraph, testConfig, testGraph } from '../support/graph.js';
 
 const TOKEN = 'api-limits-test-token-0123';
@@ -159,7 +159,7 @@ describe('no database internals in an answer', () => {
   });
 
   it('an internal error in development mode: "Unexpected error." and a code, no stack, no driver message', async () => {
-    const broken: Graph = { ...graph, driver: { executeQuery: () => Promise.reject(new Error('Neo.ClientError.Schema secret index qg_outlet')) } as any };
+    const broken = failingGraph(graph, new Error('Neo.ClientError.Schema secret index qg_outlet'));
     const env = process.env.NODE_ENV;
     process.env.NODE_ENV = 'development';
     try {

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/api/server.js';
-import type { Graph } from '../../src/db/driver.js';
-import { countingGraph, gql, graphChecksum, ingestSeeds, type Fetch } from '../support/api.js';
+import { createDriver, type Graph } from '../../src/db/driver.js';
+import { countingGraph, failingGraph, gql, graphChecksum, ingestSeeds, type Fetch } from '../support/api.js';
 import { clearGraph, testConfig, testGraph } from '../support/graph.js';
 
 const TOKEN = 'api-test-token-0123456789';
@@ -169,6 +169,7 @@ describe('connections', () => {
       return counting.calls();
     };
     const page = await trips(50);
+    expect(page).toBeGreaterThan(0); // the count sees the reads
     expect(page).toBeLessThanOrEqual(4); // quotes, speakers, articles, outlets
     expect(await trips(100)).toBe(page);
   });
@@ -198,6 +199,7 @@ describe('search and lookups', () => {
     const hitsOnly = await gql(fetch, `{ search(text: "sovereignty", kinds: [QUOTE]) { node { ... on Quote { id text speaker { name } } } } }`);
     expect(hitsOnly.errors).toBeUndefined();
     // the exact words' candidates, then the misspelt ones when those leave the page short: never a query per hit
+    expect(counting.calls()).toBeGreaterThan(0);
     expect(counting.calls()).toBeLessThanOrEqual(2);
     const { search } = await ok(hitsQuery, { t: 'sovereignty' });
     const quotes = search.map((h: any) => h.node).filter((n: any) => n.text);
@@ -276,10 +278,25 @@ describe('safe by default', () => {
   });
 
   it('masks internal errors', async () => {
-    const broken: Graph = { ...graph, driver: { executeQuery: () => Promise.reject(new Error('secret: bolt://db:7687 password')) } as any };
+    const broken = failingGraph(graph, new Error('secret: bolt://db:7687 password'));
     const r = await gql(createServer(broken, testConfig()).fetch, '{ topics { totalCount } }');
     expect(r.errors?.[0].message).toBe('Unexpected error.');
     expect(JSON.stringify(r)).not.toContain('secret');
+  });
+
+  it("answers a 503 in one plain sentence while Neo4j does not answer, without the driver's words", async () => {
+    const gone: Graph = { ...graph, driver: createDriver('bolt://127.0.0.1:9', testConfig()) };
+    try {
+      const started = performance.now();
+      const r = await gql(createServer(gone, testConfig()).fetch, '{ topics { totalCount } speakers(first: 1) { totalCount } }');
+      expect(r.status).toBe(503);
+      expect(r.errors?.[0]).toMatchObject({ message: 'the graph database does not answer: try again shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(JSON.stringify(r)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|encryption/);
+      // a couple of quick retries, not the driver's 30 s of them
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      await gone.driver.close();
+    }
   });
 
   it('runs every string argument as a parameter: injection attempts leave the graph unchanged', async () => {

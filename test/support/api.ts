@@ -39,22 +39,37 @@ export async function gql(fetch: Fetch, query: string, variables?: Record<string
   return { status: res.status, ...(await res.json()) };
 }
 
-/** The same graph whose driver counts executeQuery calls (the API's one way to the database). */
+/** The same graph whose driver counts the statements it runs (the API reads with `run` on sessions; executeQuery counted too). */
 export function countingGraph(graph: Graph): { graph: Graph; calls: () => number; reset: () => void } {
   let n = 0;
-  const driver = new Proxy(graph.driver, {
-    get(target, prop, receiver) {
-      if (prop === 'executeQuery') {
-        return (...args: Parameters<typeof target.executeQuery>) => {
+  const own = <T extends object>(target: T, prop: string | symbol) => {
+    const v = Reflect.get(target, prop);
+    return typeof v === 'function' ? v.bind(target) : v;
+  };
+  const counted = <T extends object>(target: T, method: string) =>
+    new Proxy(target, {
+      get(t, prop) {
+        if (prop !== method) return own(t, prop);
+        return (...args: unknown[]) => {
           n++;
-          return target.executeQuery(...args);
+          return (t as any)[method](...args);
         };
-      }
-      const v = Reflect.get(target, prop, receiver);
-      return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+  const driver = new Proxy(graph.driver, {
+    get(target, prop) {
+      if (prop === 'executeQuery') return counted(target, 'executeQuery').executeQuery;
+      if (prop === 'session') return (...args: Parameters<typeof target.session>) => counted(target.session(...args), 'run');
+      return own(target, prop);
     },
   });
   return { graph: { ...graph, driver }, calls: () => n, reset: () => (n = 0) };
+}
+
+/** The graph with a driver whose every statement fails with `error`, however it is run (an internal failure). */
+export function failingGraph(graph: Graph, error: Error): Graph {
+  const fail = () => Promise.reject(error);
+  return { ...graph, driver: { executeQuery: fail, session: () => ({ run: fail, close: async () => {} }) } as unknown as Graph['driver'] };
 }
 
 /** Every node (labels, properties) and relationship (type, properties, ends), serialised, sorted and hashed. */
