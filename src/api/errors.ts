@@ -1,4 +1,5 @@
-// User errors keep their message and a code; anything else is answered as "Unexpected error." (yoga logs it).
+// User errors keep their message and a code; a database that does not answer is a 503 in one sentence; anything
+// else is answered as "Unexpected error." (yoga logs it).
 import { GraphQLError } from 'graphql';
 import { createGraphQLError, maskError as yogaMaskError } from 'graphql-yoga';
 import { connectionLost } from '../db/driver.js';

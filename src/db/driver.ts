@@ -73,13 +73,13 @@ async function answersWithin<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
-/** A failure to connect, in one line naming the server and the setting to fix (anything but the driver's, as it is). */
 /** The driver's word for a server it cannot reach (or lost): nothing after this will work either. */
 export const connectionLost = (e: unknown) => {
   const code = (e as { code?: string } | null)?.code;
   return code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED;
 };
 
+/** A failure to connect, in one line naming the server and the setting to fix (anything but the driver's, as it is). */
 export function connectionProblem(e: unknown, uri: string, cfg: Pick<Config, 'NEO4J_USER' | 'NEO4J_DATABASE'>): Error {
   if (!(e instanceof Neo4jError) && !(e instanceof SilentServer)) return e as Error;
   const { code, message } = e as { code?: string; message: string };
