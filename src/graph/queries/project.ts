@@ -5,16 +5,21 @@
 // asks for (an article's BASED_ON and CITES) load through their own loaders (related.ts) only when selected.
 
 export const project = {
-  Quote: (v: string, fields?: Fields) => `${v}{${fields ? `.id${pick(fields, QUOTE_PROPERTIES, ', ')}` : '.*'}${pick(fields && widen(fields, QUOTE_NEEDS), {
-    article: `articleId: head([(_a:Article)-[:QUOTES]->(${v}) | _a.id])`,
-    published: `published: head([(_a:Article)-[:QUOTES]->(${v}) | _a.published])`,
-    statement: `statementId: head([(${v})-[:REPORTS]->(_s:Statement) | _s.id])`,
-    speaker: `speakerId: head([(${v})-[:ATTRIBUTED_TO]->(_sp:Speaker) | _sp.id])`,
-    mention: `mention: head([(${v})-[_m:ATTRIBUTED_TO]->(:Speaker) | _m{.*}])`,
-    relayedBy: `relayedById: head([(${v})-[:RELAYED_BY]->(_sp:Speaker) | _sp.id])`,
-    embeddedIn: `parentId: head([(${v})-[:EMBEDDED_IN]->(_p:Quote) | _p.id])`,
-    topics: `topicIds: [(${v})-[:ABOUT]->(_t:Topic) | _t.id]`,
-  })}}`,
+  // every property when the selection is not known (`.*`), else those it selects; the links it needs either way
+  Quote: (v: string, fields?: Fields) => {
+    const properties = fields ? ['id', ...QUOTE_PROPERTIES.filter((p) => fields.has(p))].map((p) => `.${p}`).join(', ') : '.*';
+    const links = selected(fields && widen(fields, QUOTE_NEEDS), {
+      article: ['articleId', `head([(_a:Article)-[:QUOTES]->(${v}) | _a.id])`],
+      published: ['published', `head([(_a:Article)-[:QUOTES]->(${v}) | _a.published])`],
+      statement: ['statementId', `head([(${v})-[:REPORTS]->(_s:Statement) | _s.id])`],
+      speaker: ['speakerId', `head([(${v})-[:ATTRIBUTED_TO]->(_sp:Speaker) | _sp.id])`],
+      mention: ['mention', `head([(${v})-[_m:ATTRIBUTED_TO]->(:Speaker) | _m{.*}])`],
+      relayedBy: ['relayedById', `head([(${v})-[:RELAYED_BY]->(_sp:Speaker) | _sp.id])`],
+      embeddedIn: ['parentId', `head([(${v})-[:EMBEDDED_IN]->(_p:Quote) | _p.id])`],
+      topics: ['topicIds', `[(${v})-[:ABOUT]->(_t:Topic) | _t.id]`],
+    });
+    return `${v}{${properties}${links.map(([key, expression]) => `,\n    ${key}: ${expression}`).join('')}}`;
+  },
   Statement: (v: string, fields?: Fields) => asMap(statementColumns(v, fields)),
   Speaker: (v: string) => `${v}{.id, .name, .aliases, .roles, .wikidata,
     type: CASE WHEN ${v}:Organization THEN 'ORGANIZATION' ELSE 'PERSON' END,
@@ -91,21 +96,11 @@ const selected = (fields: Fields | undefined, columns: Record<string, Columns[nu
  */
 export type Fields = ReadonlySet<string>;
 
-/** The parts of a projection the selection needs (all of them, when it is not known), each after `sep`. */
-function pick(fields: Fields | undefined, parts: Record<string, string>, sep = ',\n    '): string {
-  return Object.entries(parts)
-    .filter(([field]) => !fields || fields.has(field))
-    .map(([, part]) => `${sep}${part}`)
-    .join('');
-}
-
 /** The fields with the properties their resolvers also read. */
 const widen = (fields: Fields, needs: Record<string, string[]>) => new Set([...fields, ...[...fields].flatMap((f) => needs[f] ?? [])]);
 
 const ARTICLE_PROPERTIES = ['sourceId', 'title', 'url', 'published', 'byline', 'dateline', 'file', 'caption'];
-const QUOTE_PROPERTIES = Object.fromEntries(
-  ['text', 'kind', 'start', 'end', 'cue', 'confidence', 'difference', 'saidOn', 'saidOnFrom'].map((p) => [p, `.${p}`]),
-);
+const QUOTE_PROPERTIES = ['text', 'kind', 'start', 'end', 'cue', 'confidence', 'difference', 'saidOn', 'saidOnFrom'];
 /** Quote.outlet is its article's. */
 const QUOTE_NEEDS = { outlet: ['article'] };
 /** Article.caption falls back to the title, then the file name. */
