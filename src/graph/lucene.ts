@@ -260,11 +260,9 @@ export interface RankedHit {
   score: number;
 }
 
-/** Candidates that answer the query, best first: exact phrase, then most words found, then Lucene's relevance. */
-export const rankHits = (terms: SearchTerms, candidates: Candidate[]): RankedHit[] => ranker(terms)(candidates);
-
 /**
- * rankHits for the candidate sets of one search: each candidate (kind and id) is matched once, however many of
+ * Ranks a search's candidate sets: of each set, the candidates that answer the query, best first (exact phrase,
+ * then most words found, then Lucene's relevance). Each candidate (kind and id) is matched once, however many of
  * the sets hold it (the fuzzy query's candidates are mostly the exact query's again).
  */
 export function ranker(terms: SearchTerms): (candidates: Candidate[]) => RankedHit[] {

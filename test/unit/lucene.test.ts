@@ -1,6 +1,6 @@
 // The search box's text as Lucene query and as ranked, highlighted answers (src/graph/lucene.ts).
 import { describe, expect, it } from 'vitest';
-import { editDistance, luceneQuery, matchTerms, parseSearch, passage, rankHits, ranker, tokens } from '../../src/graph/lucene.js';
+import { editDistance, luceneQuery, matchTerms, parseSearch, passage, ranker, tokens } from '../../src/graph/lucene.js';
 
 const marked = (text: string, q: string) => matchTerms(parseSearch(q), text).highlights.map((h) => text.slice(h.start, h.end));
 
@@ -56,10 +56,10 @@ describe('matchTerms', () => {
   });
 });
 
-describe('rankHits', () => {
+describe('ranker', () => {
   it('puts the exact source of a pasted sentence first, then by words found, then by Lucene score', () => {
     const terms = parseSearch('Sovereignty is not for sale');
-    const ranked = rankHits(terms, [
+    const ranked = ranker(terms)([
       { kind: 'QUOTE', id: 'loud', texts: ['Sale of sovereignty bonds is not for everyone'], score: 9 },
       { kind: 'QUOTE', id: 'exact', texts: ['Sovereignty is not for sale. Sovereignty is loved and defended.'], score: 5 },
       { kind: 'QUOTE', id: 'noise', texts: ['It is what it is, for now.'], score: 8 },
@@ -72,7 +72,7 @@ describe('rankHits', () => {
 
   it('a tie puts a quote before an article; an article passage shows the phrase, not stray short words', () => {
     const prose = `${'We are not a colony, or a protectorate, or anything else. '.repeat(6)}Then she said sovereignty is not for sale.`;
-    const ranked = rankHits(parseSearch('not for sale'), [
+    const ranked = ranker(parseSearch('not for sale'))([
       { kind: 'ARTICLE', id: 'a', texts: ['', prose], score: 7 },
       { kind: 'QUOTE', id: 'q', texts: ['sovereignty is not for sale.'], score: 7 },
     ]);
@@ -83,7 +83,7 @@ describe('rankHits', () => {
 
   it('cuts a long article to a passage around the match, highlights moved into it', () => {
     const text = `${'Nothing to see here. '.repeat(40)}Troops were sent to the border.${' More filler text.'.repeat(40)}`;
-    const [hit] = rankHits(parseSearch('troops'), [{ kind: 'ARTICLE', id: 'a', texts: ['A title', text], score: 1 }]);
+    const [hit] = ranker(parseSearch('troops'))([{ kind: 'ARTICLE', id: 'a', texts: ['A title', text], score: 1 }]);
     expect(hit.text.length).toBeLessThanOrEqual(282);
     expect(hit.text.startsWith('…')).toBe(true);
     expect(hit.highlights.map((h) => hit.text.slice(h.start, h.end))).toEqual(['Troops']);
@@ -98,8 +98,8 @@ describe('rankHits', () => {
     ];
     const fuzzy = [...exact, { kind: 'QUOTE', id: 'c', texts: ['The interest rate is high.'], score: 9 }];
     const rank = ranker(terms);
-    expect(rank(exact)).toEqual(rankHits(terms, exact));
-    expect(rank(fuzzy)).toEqual(rankHits(terms, fuzzy));
+    expect(rank(exact)).toEqual(ranker(terms)(exact));
+    expect(rank(fuzzy)).toEqual(ranker(terms)(fuzzy));
     // the exact phrase first; the misspelt "rate" counts as found, above a quote with one word
     expect(rank(fuzzy).map((h) => h.id)).toEqual(['a', 'c', 'b']);
   });
